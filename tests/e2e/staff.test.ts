@@ -1,0 +1,67 @@
+// A town clerk signs in to the staff console and sees the town's requests.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { ADMIN, startServer, type RunningServer } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('staff console', () => {
+  it('refuses a wrong password, then signs in and lists the requests, including a new one', async () => {
+    const created = await fetch(`${server.url}/api/v1/towns/lakeview/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        serviceCode: 'pothole',
+        description: 'Pothole reported for the staff console test.',
+        location: { text: '400 Lakeshore Road' },
+        lang: 'en',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+
+    const context = await browser.newContext({ baseURL: server.url });
+    const { page, problems } = await openPage(context);
+    await page.goto('/staff');
+    const consoleEl = page.locator('muni-staff-console');
+    await consoleEl.getByLabel(/email/i).fill(ADMIN.email);
+    await consoleEl.getByLabel(/password/i).fill('not the password');
+    await consoleEl.locator('button[type="submit"]').click();
+    await expect.poll(() => consoleEl.locator('[role="alert"]').count()).toBeGreaterThan(0);
+
+    await consoleEl.getByLabel(/password/i).fill(ADMIN.password);
+    await consoleEl.locator('button[type="submit"]').click();
+    const table = consoleEl.locator('table');
+    await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => table.innerText()).toContain(reference);
+
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'munikit_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+
+    // The session survives a reload.
+    await page.reload();
+    await expect.poll(() => consoleEl.locator('table').count(), { timeout: 10_000 }).toBe(1);
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the staff list away from anyone without a session', async () => {
+    const res = await fetch(`${server.url}/api/v1/staff/towns/lakeview/requests`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('unauthenticated');
+  });
+});
