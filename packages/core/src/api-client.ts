@@ -1,0 +1,238 @@
+import type {
+  ApiErrorBody,
+  ApiFieldError,
+  KbArticle,
+  KbArticleSummary,
+  KbCategory,
+  Lang,
+  NewServiceRequest,
+  PublicRequestStatus,
+  Service,
+  StaffRequestPage,
+  StaffSession,
+  SubmittedRequest,
+  Town,
+} from './api-types.ts';
+
+/** The server answered with a 4xx/5xx; `code` is the contract's error code. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: ApiFieldError[];
+
+  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** The request never got an answer: offline, DNS, dropped connection or timeout. */
+export class NetworkError extends Error {
+  readonly timedOut: boolean;
+
+  constructor(message: string, timedOut: boolean, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'NetworkError';
+    this.timedOut = timedOut;
+  }
+}
+
+export interface RequestOptions {
+  /** Milliseconds before giving up. Generous defaults: residents may be on slow rural links. */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+const GET_TIMEOUT_MS = 20_000;
+const WRITE_TIMEOUT_MS = 45_000;
+const RETRY_DELAY_MS = 400;
+
+const statusCodes: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+};
+
+/** Default API origin: where the widget script itself was served from. */
+export function scriptOrigin(): string {
+  return new URL(import.meta.url).origin;
+}
+
+/** Turns the `api` attribute (absolute or relative URL) into a base URL without a trailing slash. */
+export function resolveApiBase(api?: string | null): string {
+  if (!api) return scriptOrigin();
+  const url = new URL(api, document.baseURI);
+  return url.href.replace(/\/+$/, '');
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> | undefined;
+  try {
+    body = (await res.json()) as Partial<ApiErrorBody>;
+  } catch {
+    body = undefined;
+  }
+  const err = body?.error;
+  const fields = [...(err?.fields ?? [])];
+  if (err?.field && !fields.some((f) => f.field === err.field)) {
+    fields.push({ field: err.field, message: err.message });
+  }
+  return new ApiError(
+    res.status,
+    err?.code ?? statusCodes[res.status] ?? (res.status >= 500 ? 'internal' : 'unknown'),
+    err?.message ?? res.statusText ?? `HTTP ${res.status}`,
+    fields,
+  );
+}
+
+function isNetworkFailure(e: unknown): boolean {
+  return e instanceof TypeError || (e instanceof DOMException && e.name === 'TimeoutError');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ApiClient {
+  readonly base: string;
+  readonly credentials: RequestCredentials;
+
+  constructor(base: string, credentials: RequestCredentials = 'omit') {
+    this.base = base.replace(/\/+$/, '');
+    this.credentials = credentials;
+  }
+
+  url(path: string, query?: Record<string, string | number | undefined>): string {
+    const url = new URL(`${this.base}/api/v1${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    }
+    return url.href;
+  }
+
+  /** One HTTP exchange; returns parsed JSON (undefined for 204) or throws ApiError / NetworkError. */
+  async request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    const isGet = method === 'GET';
+    const attempts = isGet ? 2 : 1;
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? (isGet ? GET_TIMEOUT_MS : WRITE_TIMEOUT_MS));
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      let res: Response;
+      try {
+        res = await globalThis.fetch(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: this.credentials,
+          signal,
+        });
+      } catch (e) {
+        if (opts.signal?.aborted) throw e;
+        if (!isNetworkFailure(e)) throw e;
+        // A GET is safe to repeat; rural links often drop a single request.
+        if (attempt < attempts) {
+          await sleep(RETRY_DELAY_MS);
+          continue;
+        }
+        const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
+        throw new NetworkError(timedOut ? 'Request timed out' : 'Network request failed', timedOut, e);
+      }
+      if (!res.ok) throw await toApiError(res);
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    }
+  }
+
+  get<T>(path: string, query?: Record<string, string | number | undefined>, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', this.url(path, query), undefined, opts);
+  }
+
+  post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', this.url(path), body, opts);
+  }
+
+  // Public endpoints
+
+  async listTowns(): Promise<Town[]> {
+    return (await this.get<{ towns: Town[] }>('/towns')).towns;
+  }
+
+  getTown(town: string): Promise<Town> {
+    return this.get<Town>(`/towns/${encodeURIComponent(town)}`);
+  }
+
+  async kbCategories(town: string, lang: Lang): Promise<KbCategory[]> {
+    const res = await this.get<{ categories: KbCategory[] }>(`/towns/${encodeURIComponent(town)}/kb/categories`, { lang });
+    return res.categories;
+  }
+
+  async kbArticles(town: string, lang: Lang): Promise<KbArticleSummary[]> {
+    const res = await this.get<{ articles: KbArticleSummary[] }>(`/towns/${encodeURIComponent(town)}/kb/articles`, { lang });
+    return res.articles;
+  }
+
+  kbArticle(town: string, id: string, lang: Lang): Promise<KbArticle> {
+    return this.get<KbArticle>(`/towns/${encodeURIComponent(town)}/kb/articles/${encodeURIComponent(id)}`, { lang });
+  }
+
+  async services(town: string, lang: Lang): Promise<Service[]> {
+    return (await this.get<{ services: Service[] }>(`/towns/${encodeURIComponent(town)}/services`, { lang })).services;
+  }
+
+  submitRequest(town: string, request: NewServiceRequest, idempotencyKey: string): Promise<SubmittedRequest> {
+    return this.post<SubmittedRequest>(`/towns/${encodeURIComponent(town)}/requests`, request, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  requestStatus(town: string, reference: string, lang: Lang): Promise<PublicRequestStatus> {
+    return this.get<PublicRequestStatus>(
+      `/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}`,
+      { lang },
+    );
+  }
+
+  // Staff endpoints (same-origin session cookie; use a client built with credentials 'same-origin')
+
+  login(email: string, password: string): Promise<StaffSession> {
+    return this.post<StaffSession>('/auth/login', { email, password });
+  }
+
+  session(): Promise<StaffSession> {
+    return this.get<StaffSession>('/auth/session');
+  }
+
+  logout(csrfToken: string): Promise<void> {
+    return this.post<void>('/auth/logout', undefined, { headers: { 'X-CSRF-Token': csrfToken } });
+  }
+
+  staffRequests(
+    town: string,
+    params: { status?: string; page?: number; pageSize?: number } = {},
+  ): Promise<StaffRequestPage> {
+    return this.get<StaffRequestPage>(`/staff/towns/${encodeURIComponent(town)}/requests`, {
+      status: params.status,
+      page: params.page ?? 1,
+      pageSize: params.pageSize ?? 50,
+    });
+  }
+}
+
+const clients = new Map<string, ApiClient>();
+
+/** One client per base URL and credentials mode, shared by every element on the page. */
+export function apiClientFor(base: string, credentials: RequestCredentials = 'omit'): ApiClient {
+  const key = `${credentials} ${base}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new ApiClient(base, credentials);
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { ApiClient, ApiError, NetworkError, resolveApiBase } from '../src/api-client.ts';
+import { normaliseLang, resolveLang, translate } from '../src/i18n.ts';
+import { clearTownCache, resolveTown, TownNotConfiguredError } from '../src/town.ts';
+import { stubFetch, lakeview } from './fetch-stub.ts';
+import type { FetchStub } from './fetch-stub.ts';
+
+describe('core', () => {
+  let stub: FetchStub;
+  beforeEach(() => {
+    clearTownCache();
+    stub = stubFetch();
+  });
+  afterEach(() => stub.restore());
+
+  it('resolves the API base from the attribute or the script origin', () => {
+    expect(resolveApiBase('https://services.lakeview.ca/')).to.equal('https://services.lakeview.ca');
+    expect(resolveApiBase(undefined)).to.equal(location.origin);
+  });
+
+  it('parses the contract error body into an ApiError', async () => {
+    stub.on('POST /towns/lakeview/requests', {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: 'Check the form', field: 'location.text', fields: [{ field: 'location.text', message: 'Required' }] } },
+    });
+    const client = new ApiClient(location.origin);
+    const err = await client
+      .submitRequest('lakeview', { serviceCode: 'x', description: 'd', location: { text: 't' }, lang: 'en' }, 'k')
+      .catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(ApiError);
+    expect((err as ApiError).status).to.equal(400);
+    expect((err as ApiError).code).to.equal('validation_failed');
+    expect((err as ApiError).fields).to.deep.equal([{ field: 'location.text', message: 'Required' }]);
+    expect(stub.calls[0]!.headers.get('Idempotency-Key')).to.equal('k');
+  });
+
+  it('retries a GET once, but never a POST, on network failure', async () => {
+    stub.on('GET /towns', 'network-error').on('POST /auth/login', 'network-error');
+    const client = new ApiClient(location.origin);
+    expect(await client.listTowns().catch((e: unknown) => e)).to.be.instanceOf(NetworkError);
+    expect(stub.calls).to.have.length(2);
+    expect(await client.login('a@b.c', 'x').catch((e: unknown) => e)).to.be.instanceOf(NetworkError);
+    expect(stub.calls).to.have.length(3);
+  });
+
+  it('resolves the only town, and refuses to guess among several', async () => {
+    stub.on('GET /towns', { status: 200, body: { towns: [lakeview] } });
+    const client = new ApiClient(location.origin);
+    expect(await resolveTown(client)).to.equal('lakeview');
+    expect(await resolveTown(client)).to.equal('lakeview');
+    expect(stub.calls).to.have.length(1);
+    expect(await resolveTown(client, 'other')).to.equal('other');
+    clearTownCache();
+    stub.on('GET /towns', { status: 200, body: { towns: [lakeview, { ...lakeview, id: 'b' }] } });
+    expect(await resolveTown(client).catch((e: unknown) => e)).to.be.instanceOf(TownNotConfiguredError);
+  });
+
+  it('normalises languages and resolves them across shadow roots', async () => {
+    expect(normaliseLang('fr-CA')).to.equal('fr');
+    expect(normaliseLang('FR')).to.equal('fr');
+    expect(normaliseLang('de')).to.equal('en');
+    expect(normaliseLang(undefined)).to.equal('en');
+    const host = document.createElement('div');
+    host.lang = 'fr';
+    const inner = host.appendChild(document.createElement('span'));
+    document.body.append(host);
+    const shadow = inner.attachShadow({ mode: 'open' });
+    const deep = document.createElement('b');
+    shadow.append(deep);
+    expect(resolveLang(deep)).to.equal('fr');
+    expect(translate('fr', 'core', 'retry')).to.equal('Réessayer');
+    host.remove();
+  });
+});

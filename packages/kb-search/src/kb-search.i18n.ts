@@ -1,0 +1,48 @@
+import { addResources } from '@munikit/core/i18n.ts';
+
+export const KB_NS = 'kb-search';
+
+addResources(KB_NS, {
+  en: {
+    heading: 'Search for answers',
+    searchLabel: 'Search town information',
+    searchHint: 'For example: garbage day, dog licence, burn permit',
+    searchButton: 'Search',
+    loadingArticles: 'Loading articles…',
+    loadingArticle: 'Loading the article…',
+    resultsHeading: 'Results',
+    allArticles: 'All articles',
+    resultCount_zero: 'No articles match “{{query}}”.',
+    resultCount_one: '1 article matches “{{query}}”.',
+    resultCount_other: '{{count}} articles match “{{query}}”.',
+    articleCount_zero: 'No articles yet.',
+    articleCount_one: '1 article.',
+    articleCount_other: '{{count}} articles.',
+    noResultsHint: 'Try a different word, or check the spelling.',
+    category: 'Category:',
+    updated: 'Updated {{date}}',
+    back: 'Back to results',
+    articleOpened: 'Article opened: {{title}}',
+  },
+  fr: {
+    heading: 'Trouver une réponse',
+    searchLabel: 'Chercher dans l’information municipale',
+    searchHint: 'Par exemple\u00a0: collecte des ordures, licence pour chien, permis de brûlage',
+    searchButton: 'Chercher',
+    loadingArticles: 'Chargement des articles…',
+    loadingArticle: 'Chargement de l’article…',
+    resultsHeading: 'Résultats',
+    allArticles: 'Tous les articles',
+    resultCount_zero: 'Aucun article ne correspond à «\u00a0{{query}}\u00a0».',
+    resultCount_one: '1 article correspond à «\u00a0{{query}}\u00a0».',
+    resultCount_other: '{{count}} articles correspondent à «\u00a0{{query}}\u00a0».',
+    articleCount_zero: 'Aucun article pour le moment.',
+    articleCount_one: '1 article.',
+    articleCount_other: '{{count}} articles.',
+    noResultsHint: 'Essayez un autre mot ou vérifiez l’orthographe.',
+    category: 'Catégorie\u00a0:',
+    updated: 'Mis à jour le {{date}}',
+    back: 'Retour aux résultats',
+    articleOpened: 'Article ouvert\u00a0: {{title}}',
+  },
+});
