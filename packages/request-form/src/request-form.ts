@@ -1,0 +1,477 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { MuniElement, focusAfterRender } from '@munikit/core/muni-element.ts';
+import { ApiError } from '@munikit/core/api-client.ts';
+import type { NewServiceRequest, Service, ServiceQuestion, SubmittedRequest } from '@munikit/core/api-types.ts';
+import type { Lang } from '@munikit/core/i18n.ts';
+import { REQUEST_FORM_NS } from './request-form.i18n.ts';
+import { requestFormStyles } from './request-form.styles.ts';
+import { clearDraft, emptyValues, hasContent, loadDraft, newIdempotencyKey, saveDraft } from './draft.ts';
+import type { Draft, FormValues } from './draft.ts';
+
+export interface RequestSubmittedDetail {
+  reference: string;
+}
+
+interface FieldError {
+  /** id of the control in our shadow root (or '' for a form-level problem) */
+  id: string;
+  message: string;
+}
+
+type LoadState = 'loading' | 'ready' | 'error';
+type SubmitState = 'idle' | 'submitting' | 'failed' | 'done';
+
+const MAX_DESCRIPTION = 4000;
+const MAX_LOCATION = 500;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Server field paths (contract) -> our control ids. */
+function controlIdFor(field: string): string | undefined {
+  if (field === 'serviceCode') return 'service';
+  if (field === 'description') return 'description';
+  if (field === 'location' || field.startsWith('location.')) return 'location';
+  if (field === 'contact' || field === 'contact.email') return 'email';
+  if (field === 'contact.name') return 'name';
+  if (field === 'contact.phone') return 'phone';
+  if (field.startsWith('answers.')) return `q-${field.slice('answers.'.length)}`;
+  return undefined;
+}
+
+/**
+ * A request form residents use to report a problem or ask for a service.
+ *
+ * @summary Report a problem to the town: service, description, location, optional contact details.
+ *
+ * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
+ * @attr town - Town id. Defaults to the server's only town.
+ * @attr lang - Interface language (`en` or `fr`). Defaults to the nearest ancestor's `lang`, then the page's.
+ * @attr service - Preselect a service by its code.
+ * @attr track-url - Page with a `<muni-request-status>`; the confirmation links to it with `?ref=`.
+ *
+ * @fires muni-request-submitted - The town received the request. `detail: {reference}`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart form - The form element.
+ * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart submit-button - The "Send request" button.
+ * @csspart network-error - The message shown when the server could not be reached.
+ * @csspart confirmation - The panel with the reference number.
+ * @csspart reference - The reference number.
+ *
+ * @cssprop --muni-color-primary - Buttons, links and accents. Default #1d4f91.
+ * @cssprop --muni-color-text - Body text. Default #1b1b1b.
+ * @cssprop --muni-color-background - Widget background. Default #ffffff.
+ * @cssprop --muni-color-border - Input borders. Default #6b6b6b.
+ * @cssprop --muni-color-error - Error text and borders. Default #b00020.
+ * @cssprop --muni-color-success - Confirmation panel border. Default #1e6b34.
+ * @cssprop --muni-font-family - Font stack. Default system-ui.
+ * @cssprop --muni-font-size - Base font size. Default 1rem.
+ * @cssprop --muni-radius - Corner radius. Default 4px.
+ * @cssprop --muni-focus-ring - Keyboard focus outline. Default 3px solid #ffbf47.
+ */
+export class MuniRequestForm extends MuniElement {
+  static override i18nNamespace = REQUEST_FORM_NS;
+  static override styles = requestFormStyles;
+
+  static override properties = {
+    ...MuniElement.properties,
+    service: { type: String },
+    trackUrl: { type: String, attribute: 'track-url' },
+    loadState: { state: true },
+    services: { state: true },
+    values: { state: true },
+    errors: { state: true },
+    submitState: { state: true },
+    failure: { state: true },
+    result: { state: true },
+    restored: { state: true },
+    loadError: { state: true },
+  };
+
+  declare service: string | undefined;
+  declare trackUrl: string | undefined;
+  declare loadState: LoadState;
+  declare services: Service[];
+  declare values: FormValues;
+  declare errors: FieldError[];
+  declare submitState: SubmitState;
+  /** Why the last submit got no answer (network or server error); the form keeps every value. */
+  declare failure: string;
+  declare result: SubmittedRequest | undefined;
+  declare restored: boolean;
+  declare loadError: string;
+
+  private townId: string | undefined;
+  private idempotencyKey: string | undefined;
+
+  constructor() {
+    super();
+    this.loadState = 'loading';
+    this.services = [];
+    this.values = emptyValues();
+    this.errors = [];
+    this.submitState = 'idle';
+    this.failure = '';
+    this.restored = false;
+    this.loadError = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.townId) void this.load();
+  }
+
+  protected override languageChanged(_previous: Lang): void {
+    // Service names and questions are localised by the server.
+    void this.loadServices();
+  }
+
+  async load(): Promise<void> {
+    this.loadState = 'loading';
+    try {
+      this.townId = await this.resolveTown();
+      const draft = loadDraft(this.townId);
+      if (draft && hasContent(draft.values)) {
+        this.values = draft.values;
+        this.idempotencyKey = draft.idempotencyKey;
+        this.restored = true;
+      } else if (this.service) {
+        this.values = { ...this.values, serviceCode: this.service };
+      }
+      await this.loadServices();
+    } catch (error) {
+      this.loadError = this.describeError(error);
+      this.loadState = 'error';
+    }
+  }
+
+  private async loadServices(): Promise<void> {
+    if (!this.townId) return this.load();
+    const lang = this.uiLang;
+    try {
+      const services = await this.client.services(this.townId, lang);
+      if (lang !== this.uiLang) return;
+      this.services = services;
+      this.loadState = 'ready';
+    } catch (error) {
+      this.loadError = this.describeError(error);
+      this.loadState = 'error';
+    }
+  }
+
+  get selectedService(): Service | undefined {
+    return this.services.find((s) => s.code === this.values.serviceCode);
+  }
+
+  private update_(patch: Partial<FormValues>): void {
+    this.values = { ...this.values, ...patch };
+    this.persist();
+  }
+
+  private persist(): void {
+    if (!this.townId) return;
+    this.idempotencyKey ??= newIdempotencyKey();
+    const draft: Draft = { v: 1, idempotencyKey: this.idempotencyKey, values: this.values };
+    saveDraft(this.townId, draft);
+  }
+
+  private setAnswer(code: string, value: string | string[]): void {
+    const answers = { ...this.values.answers };
+    if ((Array.isArray(value) && value.length === 0) || value === '') delete answers[code];
+    else answers[code] = value;
+    this.update_({ answers });
+  }
+
+  validate(): FieldError[] {
+    const v = this.values;
+    const errors: FieldError[] = [];
+    const e = (key: string, opts?: Record<string, unknown>) => this.t(`errors.${key}`, opts);
+    const service = this.selectedService;
+    if (!service) errors.push({ id: 'service', message: e('serviceRequired') });
+    if (!v.description.trim()) errors.push({ id: 'description', message: e('descriptionRequired') });
+    else if (v.description.length > MAX_DESCRIPTION) errors.push({ id: 'description', message: e('descriptionTooLong') });
+    if (!v.locationText.trim()) errors.push({ id: 'location', message: e('locationRequired') });
+    else if (v.locationText.length > MAX_LOCATION) errors.push({ id: 'location', message: e('locationTooLong') });
+    for (const q of this.questions()) {
+      const answer = v.answers[q.code];
+      const empty = answer === undefined || (Array.isArray(answer) ? answer.length === 0 : !answer.trim());
+      if (q.required && empty) errors.push({ id: `q-${q.code}`, message: e('answerRequired', { label: q.label }) });
+      else if (q.datatype === 'number' && !empty && Number.isNaN(Number(answer))) {
+        errors.push({ id: `q-${q.code}`, message: e('numberInvalid', { label: q.label }) });
+      }
+    }
+    const email = v.email.trim();
+    if (email && !EMAIL.test(email)) errors.push({ id: 'email', message: e('emailInvalid') });
+    else if (service && !service.anonymousAllowed && !email && !v.phone.trim()) {
+      errors.push({ id: 'email', message: e('contactRequired') });
+    }
+    return errors;
+  }
+
+  private questions(): ServiceQuestion[] {
+    return [...(this.selectedService?.questions ?? [])].sort((a, b) => a.order - b.order);
+  }
+
+  private buildRequest(): NewServiceRequest {
+    const v = this.values;
+    const contact = {
+      ...(v.name.trim() ? { name: v.name.trim() } : {}),
+      ...(v.email.trim() ? { email: v.email.trim() } : {}),
+      ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+    };
+    const codes = new Set(this.questions().map((q) => q.code));
+    const answers = Object.fromEntries(Object.entries(v.answers).filter(([code]) => codes.has(code)));
+    return {
+      serviceCode: v.serviceCode,
+      description: v.description.trim(),
+      location: { text: v.locationText.trim() },
+      ...(Object.keys(contact).length ? { contact } : {}),
+      ...(Object.keys(answers).length ? { answers } : {}),
+      lang: this.uiLang,
+    };
+  }
+
+  private async onSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    await this.submit();
+  }
+
+  async submit(): Promise<void> {
+    if (this.submitState === 'submitting' || !this.townId) return;
+    this.failure = '';
+    this.errors = this.validate();
+    if (this.errors.length) {
+      this.submitState = 'idle';
+      return focusAfterRender(this, '#error-summary');
+    }
+    this.persist();
+    this.submitState = 'submitting';
+    try {
+      const result = await this.client.submitRequest(this.townId, this.buildRequest(), this.idempotencyKey!);
+      clearDraft(this.townId);
+      this.idempotencyKey = undefined;
+      this.result = result;
+      this.submitState = 'done';
+      this.restored = false;
+      this.emit<RequestSubmittedDetail>('muni-request-submitted', { reference: result.reference });
+      await focusAfterRender(this, '#confirmation-heading');
+    } catch (error) {
+      this.submitState = 'failed';
+      if (error instanceof ApiError && error.status < 500) {
+        this.errors = this.serverErrors(error);
+        await focusAfterRender(this, '#error-summary');
+      } else {
+        // Network or server trouble: keep the draft (and its idempotency key) for the retry.
+        this.failure = this.describeError(error);
+        await focusAfterRender(this, '#network-error');
+      }
+    }
+  }
+
+  private serverErrors(error: ApiError): FieldError[] {
+    const mapped = error.fields.map((f) => ({ id: controlIdFor(f.field) ?? '', message: f.message }));
+    return mapped.length ? mapped : [{ id: '', message: error.message }];
+  }
+
+  private startAnother(): void {
+    this.values = emptyValues();
+    this.errors = [];
+    this.result = undefined;
+    this.submitState = 'idle';
+    void focusAfterRender(this, '#service');
+  }
+
+  private errorFor(id: string): string | undefined {
+    return this.errors.find((e) => e.id === id)?.message;
+  }
+
+  private focusControl(e: Event, id: string): void {
+    e.preventDefault();
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    const target = control?.matches('fieldset') ? control.querySelector<HTMLElement>('input') : control;
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  }
+
+  // Rendering
+
+  override render() {
+    return html`<div part="base" lang=${this.uiLang}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent() {
+    if (this.submitState === 'done' && this.result) return this.renderConfirmation(this.result);
+    if (this.loadState === 'loading') return html`<p role="status">${this.t('loadingServices')}</p>`;
+    if (this.loadState === 'error') {
+      return html`<div class="notice notice--error" role="alert">
+        <p>${this.loadError}</p>
+        <button class="button button--secondary" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
+      </div>`;
+    }
+    return this.renderForm();
+  }
+
+  private renderConfirmation(result: SubmittedRequest) {
+    const trackHref = this.trackUrl ? this.trackLink(this.trackUrl, result.reference) : undefined;
+    return html`<div part="confirmation" class="panel--success">
+      <h2 id="confirmation-heading" tabindex="-1">${this.t('confirmationHeading')}</h2>
+      <p>${this.t('referenceIntro')}</p>
+      <p part="reference" class="reference">${result.reference}</p>
+      <p>${this.t('referenceKeep')}</p>
+      <div class="actions">
+        ${trackHref ? html`<a href=${trackHref}>${this.t('trackLink')}</a>` : nothing}
+        <button class="button button--secondary" type="button" @click=${this.startAnother}>${this.t('another')}</button>
+      </div>
+    </div>`;
+  }
+
+  private trackLink(base: string, reference: string): string {
+    const url = new URL(base, document.baseURI);
+    url.searchParams.set('ref', reference);
+    return url.href;
+  }
+
+  private renderErrorSummary() {
+    if (!this.errors.length) return nothing;
+    return html`<div id="error-summary" part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">${this.t('errorSummaryTitle')}</h2>
+      <ul>
+        ${this.errors.map((e) =>
+          e.id
+            ? html`<li><a href="#${e.id}" @click=${(ev: Event) => this.focusControl(ev, e.id)}>${e.message}</a></li>`
+            : html`<li>${e.message}</li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderForm() {
+    const v = this.values;
+    const service = this.selectedService;
+    const groups = new Map<string, Service[]>();
+    for (const s of this.services) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+    const submitting = this.submitState === 'submitting';
+    const contactRequired = service ? !service.anonymousAllowed : false;
+    return html`
+      ${this.restored ? html`<p class="notice">${this.t('draftRestored')}</p>` : nothing}
+      ${this.renderErrorSummary()}
+      ${this.failure
+        ? html`<div id="network-error" part="network-error" class="notice notice--error" role="alert" tabindex="-1">
+            <p>${this.failure}</p>
+            <p>${this.t('keptOnDevice')}</p>
+            <button class="button button--secondary" type="button" @click=${() => this.submit()}>${this.t('retry')}</button>
+          </div>`
+        : nothing}
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        ${this.field('service', this.t('service'), this.t('serviceHint'), (describedBy, invalid) => html`
+          <select id="service" aria-describedby=${describedBy} aria-invalid=${invalid} @change=${(e: Event) => this.update_({ serviceCode: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!v.serviceCode}>${this.t('servicePlaceholder')}</option>
+            ${[...groups].map(([group, list]) => html`<optgroup label=${group}>
+              ${list.map((s) => html`<option value=${s.code} ?selected=${s.code === v.serviceCode}>${s.name}</option>`)}
+            </optgroup>`)}
+          </select>
+          ${service?.description ? html`<p class="hint">${service.description}</p>` : nothing}`)}
+        ${this.field('description', this.t('description'), this.t('descriptionHint'), (describedBy, invalid) => html`
+          <textarea id="description" rows="6" maxlength=${MAX_DESCRIPTION} aria-describedby=${describedBy} aria-invalid=${invalid}
+            .value=${v.description} @input=${(e: Event) => this.update_({ description: (e.target as HTMLTextAreaElement).value })}></textarea>`)}
+        ${this.field('location', this.t('location'), this.t('locationHint'), (describedBy, invalid) => html`
+          <input id="location" type="text" autocomplete="street-address" maxlength=${MAX_LOCATION} aria-describedby=${describedBy} aria-invalid=${invalid}
+            .value=${v.locationText} @input=${(e: Event) => this.update_({ locationText: (e.target as HTMLInputElement).value })} />`)}
+        ${this.questions().map((q) => this.renderQuestion(q))}
+        <fieldset aria-describedby="contact-hint">
+          <legend>${contactRequired ? this.t('contactLegendRequired') : this.t('contactLegendOptional')}</legend>
+          <p class="hint" id="contact-hint">${contactRequired ? this.t('contactHintRequired') : this.t('contactHintOptional')}</p>
+          ${this.field('name', `${this.t('name')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
+            <input id="name" type="text" autocomplete="name" aria-describedby=${describedBy} aria-invalid=${invalid}
+              .value=${v.name} @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })} />`)}
+          ${this.field('email', contactRequired ? this.t('email') : `${this.t('email')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
+            <input id="email" type="email" autocomplete="email" spellcheck="false" aria-describedby=${describedBy} aria-invalid=${invalid}
+              .value=${v.email} @input=${(e: Event) => this.update_({ email: (e.target as HTMLInputElement).value })} />`)}
+          ${this.field('phone', contactRequired ? this.t('phone') : `${this.t('phone')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
+            <input id="phone" type="tel" autocomplete="tel" aria-describedby=${describedBy} aria-invalid=${invalid}
+              .value=${v.phone} @input=${(e: Event) => this.update_({ phone: (e.target as HTMLInputElement).value })} />`)}
+        </fieldset>
+        <div class="actions">
+          <button part="submit-button" class="button" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+            ${submitting ? this.t('submitting') : this.t('submit')}
+          </button>
+        </div>
+        <p class="status" role="status" aria-live="polite">${submitting ? this.t('sendingStatus') : ''}</p>
+      </form>
+    `;
+  }
+
+  /** Label, hint, inline error and control wired together with ids (GOV.UK pattern). */
+  private field(
+    id: string,
+    label: string,
+    hint: string,
+    control: (describedBy: string | typeof nothing, invalid: 'true' | 'false') => TemplateResult,
+  ) {
+    const error = this.errorFor(id);
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field ${error ? 'field--error' : ''}">
+      <label for=${id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${error
+        ? html`<span class="error-message" id="${id}-error"><span class="visually-hidden">${this.t('errorPrefix')} </span>${error}</span>`
+        : nothing}
+      ${control(describedBy || nothing, error ? 'true' : 'false')}
+    </div>`;
+  }
+
+  private renderQuestion(q: ServiceQuestion) {
+    const id = `q-${q.code}`;
+    const label = q.required ? q.label : `${q.label} ${this.t('optionalSuffix')}`;
+    const answer = this.values.answers[q.code];
+    const text = typeof answer === 'string' ? answer : '';
+    const onInput = (e: Event) => this.setAnswer(q.code, (e.target as HTMLInputElement).value);
+    if (q.datatype === 'multivaluelist') {
+      const error = this.errorFor(id);
+      const chosen = Array.isArray(answer) ? answer : [];
+      const describedBy = [q.description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+      return html`<fieldset id=${id} class="field ${error ? 'field--error' : ''}" aria-describedby=${describedBy || nothing}>
+        <legend>${label}</legend>
+        ${q.description ? html`<span class="hint" id="${id}-hint">${q.description}</span>` : nothing}
+        ${error ? html`<span class="error-message" id="${id}-error"><span class="visually-hidden">${this.t('errorPrefix')} </span>${error}</span>` : nothing}
+        <div class="checkboxes">
+          ${(q.values ?? []).map((opt) => html`<label class="checkbox">
+            <input type="checkbox" name=${id} value=${opt.key} .checked=${chosen.includes(opt.key)}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                this.setAnswer(q.code, on ? [...chosen, opt.key] : chosen.filter((k) => k !== opt.key));
+              }} />
+            ${opt.name}
+          </label>`)}
+        </div>
+      </fieldset>`;
+    }
+    return this.field(id, label, q.description ?? '', (describedBy, invalid) => {
+      switch (q.datatype) {
+        case 'text':
+          return html`<textarea id=${id} rows="4" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${text} @input=${onInput}></textarea>`;
+        case 'singlevaluelist':
+          return html`<select id=${id} aria-describedby=${describedBy} aria-invalid=${invalid} @change=${onInput}>
+            <option value="" ?selected=${!text}>—</option>
+            ${(q.values ?? []).map((opt) => html`<option value=${opt.key} ?selected=${opt.key === text}>${opt.name}</option>`)}
+          </select>`;
+        case 'number':
+          return html`<input id=${id} type="text" inputmode="decimal" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${text} @input=${onInput} />`;
+        case 'datetime':
+          return html`<input id=${id} type="datetime-local" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${text} @input=${onInput} />`;
+        default:
+          return html`<input id=${id} type="text" aria-describedby=${describedBy} aria-invalid=${invalid} .value=${text} @input=${onInput} />`;
+      }
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'muni-request-form': MuniRequestForm;
+  }
+  interface HTMLElementEventMap {
+    'muni-request-submitted': CustomEvent<RequestSubmittedDetail>;
+  }
+}

@@ -1,0 +1,207 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.ts';
+import type { MuniRequestForm } from '../src/request-form.ts';
+import { draftKey } from '../src/draft.ts';
+import { clearTownCache } from '@munikit/core/town.ts';
+import { $, $$, apiError, deepActiveElement, stubFetch, stubTown, type } from '../../core/test/fetch-stub.ts';
+import type { FetchStub, StubRequest } from '../../core/test/fetch-stub.ts';
+
+const services = {
+  en: [
+    {
+      code: 'pothole', name: 'Pothole', description: 'A hole in a township road.', group: 'Roads',
+      keywords: ['road', 'hole'], anonymousAllowed: true,
+      questions: [
+        { code: 'size', datatype: 'singlevaluelist', required: true, label: 'How big is it?', order: 1,
+          values: [{ key: 'small', name: 'Smaller than a dinner plate' }, { key: 'large', name: 'Larger than a dinner plate' }] },
+      ],
+    },
+    {
+      code: 'streetlight', name: 'Streetlight out', description: 'A streetlight that is off or flickering.', group: 'Roads',
+      keywords: ['light'], anonymousAllowed: false, questions: [],
+    },
+  ],
+  fr: [
+    {
+      code: 'pothole', name: 'Nid-de-poule', description: 'Un trou dans un chemin du canton.', group: 'Routes',
+      keywords: ['chemin'], anonymousAllowed: true,
+      questions: [
+        { code: 'size', datatype: 'singlevaluelist', required: true, label: 'Quelle taille?', order: 1,
+          values: [{ key: 'small', name: 'Plus petit qu’une assiette' }, { key: 'large', name: 'Plus grand qu’une assiette' }] },
+      ],
+    },
+  ],
+};
+
+const KEY = draftKey('lakeview');
+
+describe('<muni-request-form>', () => {
+  let stub: FetchStub;
+  let submitted: StubRequest[];
+
+  beforeEach(() => {
+    clearTownCache();
+    localStorage.removeItem(KEY);
+    submitted = [];
+    stub = stubTown(stubFetch())
+      .on('GET /towns/lakeview/services', (req) => {
+        const lang = req.url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
+        return { status: 200, body: { lang, services: services[lang] } };
+      })
+      .on('POST /towns/lakeview/requests', (req) => {
+        submitted.push(req);
+        return { status: 201, body: { reference: 'LKV-2026-00042', status: 'received', createdAt: '2026-11-22T09:00:00.000Z' } };
+      });
+  });
+
+  afterEach(() => {
+    stub.restore();
+    localStorage.removeItem(KEY);
+  });
+
+  async function ready(el: MuniRequestForm) {
+    await waitUntil(() => el.shadowRoot?.querySelector('form'), 'form never rendered');
+    return el;
+  }
+
+  function fillValid(el: MuniRequestForm) {
+    type($<HTMLSelectElement>(el, '#service'), 'pothole');
+    type($<HTMLTextAreaElement>(el, '#description'), 'Deep pothole in the eastbound lane.');
+    type($<HTMLInputElement>(el, '#location'), '123 Main St');
+  }
+
+  it('shows an error summary with focus and links to each invalid field', async () => {
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
+    const summary = $(el, '#error-summary');
+    expect(summary.getAttribute('role')).to.equal('alert');
+    const links = $$<HTMLAnchorElement>(el, '#error-summary a');
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#service', '#description', '#location']);
+    const description = $<HTMLTextAreaElement>(el, '#description');
+    expect(description.getAttribute('aria-invalid')).to.equal('true');
+    expect(description.getAttribute('aria-describedby')).to.contain('description-error');
+    expect($(el, '#description-error').textContent).to.contain('Describe the problem');
+    await expect(el).to.be.accessible();
+
+    links[1]!.click();
+    expect(deepActiveElement()).to.equal(description);
+    expect(submitted).to.have.length(0);
+  });
+
+  it('asks service questions and requires contact details when the service does', async () => {
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    expect($(el, 'label[for="q-size"]').textContent).to.contain('How big is it?');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('#q-size-error'));
+    type($<HTMLSelectElement>(el, '#service'), 'streetlight');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('#email-error'));
+    expect($(el, '#email-error').textContent).to.contain('email address or a phone number');
+    expect(submitted).to.have.length(0);
+  });
+
+  it('submits with an Idempotency-Key, shows the reference, focuses it and fires muni-request-submitted', async () => {
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form track-url="/track.html"></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    type($<HTMLSelectElement>(el, '#q-size'), 'large');
+    type($<HTMLInputElement>(el, '#email'), 'resident@example.ca');
+    const key = JSON.parse(localStorage.getItem(KEY)!).idempotencyKey as string;
+    expect(key).to.match(/^[0-9a-f-]{36}$/);
+
+    const event = oneEvent(el, 'muni-request-submitted');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    expect((await event).detail).to.deep.equal({ reference: 'LKV-2026-00042' });
+    await el.updateComplete;
+
+    expect(submitted).to.have.length(1);
+    expect(submitted[0]!.headers.get('Idempotency-Key')).to.equal(key);
+    expect(submitted[0]!.body).to.deep.equal({
+      serviceCode: 'pothole',
+      description: 'Deep pothole in the eastbound lane.',
+      location: { text: '123 Main St' },
+      contact: { email: 'resident@example.ca' },
+      answers: { size: 'large' },
+      lang: 'en',
+    });
+    expect($(el, '[part="reference"]').textContent).to.equal('LKV-2026-00042');
+    expect(deepActiveElement()?.id).to.equal('confirmation-heading');
+    expect($<HTMLAnchorElement>(el, '[part="confirmation"] a').href).to.contain('/track.html?ref=LKV-2026-00042');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('maps a server 400 field error onto the field', async () => {
+    stub.on('POST /towns/lakeview/requests',
+      apiError(400, 'validation_failed', 'Check the location', [{ field: 'location.text', message: 'Enter a location in the township' }]));
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    type($<HTMLSelectElement>(el, '#q-size'), 'small');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
+    expect($(el, '#error-summary a').getAttribute('href')).to.equal('#location');
+    expect($(el, '#location-error').textContent).to.contain('Enter a location in the township');
+    expect($(el, '#location').getAttribute('aria-invalid')).to.equal('true');
+    expect(localStorage.getItem(KEY)).to.not.equal(null);
+  });
+
+  it('keeps every typed value and the same Idempotency-Key after a network failure, then retries', async () => {
+    let fail = true;
+    const keys: string[] = [];
+    stub.on('POST /towns/lakeview/requests', (req) => {
+      keys.push(req.headers.get('Idempotency-Key')!);
+      return fail ? 'network-error' : { status: 201, body: { reference: 'LKV-2026-00043', status: 'received', createdAt: '2026-11-22T09:00:00.000Z' } };
+    });
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    type($<HTMLSelectElement>(el, '#q-size'), 'small');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="network-error"]'), 'no network error shown');
+    expect($(el, '[part="network-error"]').textContent).to.contain('could not reach');
+    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Deep pothole in the eastbound lane.');
+    expect($<HTMLInputElement>(el, '#location').value).to.equal('123 Main St');
+    expect(JSON.parse(localStorage.getItem(KEY)!).values.description).to.equal('Deep pothole in the eastbound lane.');
+    await expect(el).to.be.accessible();
+
+    fail = false;
+    $<HTMLButtonElement>(el, '[part="network-error"] button').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="reference"]'));
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.equal(keys[1]);
+  });
+
+  it('restores a draft from localStorage', async () => {
+    localStorage.setItem(KEY, JSON.stringify({
+      v: 1,
+      idempotencyKey: '6f1c1c6e-2f5e-4a8e-9b0a-6a2d0e0b7c11',
+      values: { serviceCode: 'pothole', description: 'Started earlier', locationText: 'Lake Rd', name: '', email: '', phone: '', answers: { size: 'small' } },
+    }));
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Started earlier');
+    expect($<HTMLInputElement>(el, '#location').value).to.equal('Lake Rd');
+    expect($<HTMLSelectElement>(el, '#service').value).to.equal('pothole');
+    expect($(el, '.notice').textContent).to.contain('restored');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => submitted.length === 1);
+    expect(submitted[0]!.headers.get('Idempotency-Key')).to.equal('6f1c1c6e-2f5e-4a8e-9b0a-6a2d0e0b7c11');
+  });
+
+  it('speaks French when its page section is French', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<section lang="fr"><muni-request-form></muni-request-form></section>`);
+    const el = await ready(wrapper.querySelector('muni-request-form')!);
+    expect($(el, 'label[for="description"]').textContent).to.contain('Décrivez le problème');
+    expect($(el, '#service').textContent).to.contain('Nid-de-poule');
+    const servicesCall = stub.calls.find((c) => c.url.pathname.endsWith('/services'));
+    expect(servicesCall?.url.searchParams.get('lang')).to.equal('fr');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('#error-summary'));
+    expect($(el, '#error-summary h2').textContent).to.equal('Il y a un problème');
+    await expect(el).to.be.accessible();
+  });
+});
