@@ -1,0 +1,2 @@
+export { MuniRequestStatus } from './request-status.ts';
+export type { RequestStatusLoadedDetail } from './request-status.ts';
