@@ -1,0 +1,106 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
+import { loadSession } from './auth/session.ts';
+import { publicCors } from './http/cors.ts';
+import { apiError, defaultHook } from './http/errors.ts';
+import { createLogger } from './http/logger.ts';
+import { registerAuthRoutes } from './routes/auth/index.ts';
+import { registerHealthRoutes } from './routes/health/index.ts';
+import { registerKbRoutes } from './routes/kb/index.ts';
+import { registerRequestRoutes } from './routes/requests/index.ts';
+import { registerServiceRoutes } from './routes/services/index.ts';
+import { registerStaffRequestRoutes } from './routes/staff-requests/index.ts';
+import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './routes/static/index.ts';
+import { registerTownRoutes } from './routes/towns/index.ts';
+
+export type { App, AppDeps, AppEnv } from './app-types.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the whole HTTP application (no socket): `app.request()` in tests, @hono/node-server in main.ts. */
+export function createApp(deps: AppDeps): App {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    config: deps.config,
+    logger,
+    staticPaths: { ...DEFAULT_STATIC_PATHS, ...deps.staticPaths },
+  };
+  const app: App = new OpenAPIHono<AppEnv>({ defaultHook });
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      if (err.status === 413) return apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.');
+      if (err.status === 400) return apiError(c, 400, 'validation_failed', 'The request body is not valid JSON.');
+      if (err.status === 415) return apiError(c, 415, 'validation_failed', 'Send the request body as application/json.');
+      if (err.status === 404) return apiError(c, 404, 'not_found', 'Not found.');
+    }
+    logger.error(`${c.req.method} ${c.req.path} failed`, err);
+    return apiError(c, 500, 'internal', 'Something went wrong on the server. Please try again later.');
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return apiError(c, 404, 'not_found', 'There is no such API endpoint.');
+    return c.text('Not found', 404);
+  });
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.'),
+    }),
+  );
+
+  const cors = publicCors(deps.db, deps.config.publicOrigin);
+  app.use('/api/v1/towns', cors);
+  app.use('/api/v1/towns/*', cors);
+
+  const session = loadSession(deps.db);
+  for (const p of ['/api/v1/auth/*', '/api/v1/staff/*']) {
+    app.use(p, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+    app.use(p, session);
+  }
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'munikit_session',
+    description: 'Staff session cookie set by POST /api/v1/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The csrfToken from login/session; required on state-changing staff calls',
+  });
+
+  registerHealthRoutes(app, routeDeps);
+  registerTownRoutes(app, routeDeps);
+  registerKbRoutes(app, routeDeps);
+  registerServiceRoutes(app, routeDeps);
+  registerRequestRoutes(app, routeDeps);
+  registerAuthRoutes(app, routeDeps);
+  registerStaffRequestRoutes(app, routeDeps);
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'MuniKit API',
+      version: '1.0.0',
+      description: 'Public knowledge base and service requests for a town, plus the staff API.',
+    },
+  });
+
+  registerStaticRoutes(app, routeDeps);
+  return app;
+}

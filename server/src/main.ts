@@ -1,0 +1,70 @@
+// Process entry: `node server/src/main.ts`. Configuration comes from the environment (see config.ts).
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ensureAdmin } from './auth/bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger } from './http/logger.ts';
+import { createDatabase } from './storage/database.ts';
+import { migrateToLatest } from './storage/migrations.ts';
+import { nowIso } from './storage/schema.ts';
+import { deleteExpiredSessions } from './storage/sessions.ts';
+import { listTowns } from './storage/towns.ts';
+import { seedDemoTown } from './seed/seed.ts';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.logLevel);
+const { db, dialect, location } = createDatabase(config);
+logger.info(`database: ${dialect} (${location})`);
+
+const applied = await migrateToLatest(db);
+if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
+
+if (config.seedDemo && (await listTowns(db)).length === 0) {
+  await seedDemoTown(db);
+  logger.info('seeded the demo town into the empty database');
+}
+
+if (config.adminEmail && config.adminPassword) {
+  if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+}
+
+const app = createApp({ db, config, logger });
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  logger.info(`MuniKit server listening on http://${host}:${info.port}`);
+});
+
+const sweep = setInterval(() => {
+  deleteExpiredSessions(db, nowIso()).catch((err: unknown) => logger.warn('expired session sweep failed', err));
+}, 60 * 60 * 1000);
+sweep.unref();
+
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info(`${signal}: shutting down`);
+  clearInterval(sweep);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(() => {
+    db.destroy()
+      .catch((err: unknown) => logger.error('closing the database failed', err))
+      .finally(() => process.exit(0));
+  });
+  // Idle keep-alive connections would otherwise hold close() open.
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

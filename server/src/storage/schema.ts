@@ -1,0 +1,212 @@
+// Row types shared by both dialects. Portable types only: text ids, UTC ISO 8601 text timestamps,
+// integer 0/1 booleans, JSON stored as text, double precision coordinates.
+import type { Kysely, Transaction } from 'kysely';
+
+export type RequestStatus = 'received' | 'in_progress' | 'on_hold' | 'resolved' | 'declined';
+export type RequestChannel = 'web' | 'open311' | 'staff' | 'phone';
+export type RequestEventType = 'created' | 'status_changed' | 'public_note' | 'internal_note' | 'assigned';
+export type Visibility = 'public' | 'internal';
+export type ArticleStatus = 'draft' | 'published' | 'archived';
+export type Role = 'admin' | 'staff' | 'viewer';
+export type Lang = 'en' | 'fr';
+
+export interface TownsTable {
+  id: string;
+  name_en: string;
+  name_fr: string;
+  default_language: Lang;
+  site_origins: string;
+  reference_prefix: string;
+  timezone: string;
+  settings: string;
+  created_at: string;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  town_id: string;
+  name_en: string;
+  name_fr: string;
+  email: string | null;
+  created_at: string;
+}
+
+export interface ServicesTable {
+  id: string;
+  town_id: string;
+  code: string;
+  name_en: string;
+  name_fr: string;
+  description_en: string;
+  description_fr: string;
+  group_en: string;
+  group_fr: string;
+  keywords_en: string;
+  keywords_fr: string;
+  department_id: string | null;
+  questions: string;
+  target_days: number | null;
+  anonymous_allowed: number;
+  active: number;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestsTable {
+  id: string;
+  town_id: string;
+  reference: string;
+  service_id: string;
+  service_code: string;
+  status: RequestStatus;
+  priority: string;
+  department_id: string | null;
+  assignee_user_id: string | null;
+  location_text: string;
+  lat: number | null;
+  lng: number | null;
+  description: string;
+  channel: RequestChannel;
+  answers: string;
+  idempotency_key: string | null;
+  lang: Lang;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface RequestContactsTable {
+  request_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+}
+
+export interface RequestEventsTable {
+  id: string;
+  request_id: string;
+  type: RequestEventType;
+  status: RequestStatus | null;
+  note: string | null;
+  visibility: Visibility;
+  actor_user_id: string | null;
+  created_at: string;
+}
+
+export interface ReferenceCountersTable {
+  town_id: string;
+  year: number;
+  value: number;
+}
+
+export interface KbCategoriesTable {
+  id: string;
+  town_id: string;
+  slug_en: string;
+  slug_fr: string;
+  name_en: string;
+  name_fr: string;
+  sort: number;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  town_id: string;
+  category_id: string | null;
+  status: ArticleStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KbArticleVersionsTable {
+  id: string;
+  article_id: string;
+  lang: Lang;
+  revision: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body_markdown: string;
+  keywords: string;
+  author_user_id: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  disabled: number;
+}
+
+export interface UserTownRolesTable {
+  user_id: string;
+  town_id: string;
+  role: Role;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  town_id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  town_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: string;
+  created_at: string;
+}
+
+export interface RateLimitBucketsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface Database {
+  towns: TownsTable;
+  departments: DepartmentsTable;
+  services: ServicesTable;
+  requests: RequestsTable;
+  request_contacts: RequestContactsTable;
+  request_events: RequestEventsTable;
+  reference_counters: ReferenceCountersTable;
+  kb_categories: KbCategoriesTable;
+  kb_articles: KbArticlesTable;
+  kb_article_versions: KbArticleVersionsTable;
+  users: UsersTable;
+  user_town_roles: UserTownRolesTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  rate_limit_buckets: RateLimitBucketsTable;
+}
+
+export type Db = Kysely<Database>;
+/** A database handle or an open transaction: storage functions accept either. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>;
+
+export const nowIso = (): string => new Date().toISOString();
+export const newId = (): string => crypto.randomUUID();
