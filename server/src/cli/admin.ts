@@ -107,7 +107,7 @@ async function createUserCommand(args: string[]) {
       console.log(`User ${email} already exists: role in ${town.id} set to ${role}. Password unchanged.`);
       return;
     }
-    const password = values.password ?? process.env.ADMIN_PASSWORD ?? (await promptHidden('Password: '));
+    const password = values.password || process.env.ADMIN_PASSWORD || (await promptHidden('Password: '));
     if (password.length < 8) fail('the password must be at least 8 characters');
     const passwordHash = await hashPassword(password);
     await db.transaction().execute(async (trx) => {

@@ -16,12 +16,19 @@ const MESSAGES = {
 const isEmpty = (v: AnswerValue | undefined) =>
   v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Returns the answers to keep (only the service's own variable questions) and any field errors. */
+/**
+ * Returns the answers to keep (only the service's own variable questions) and any field errors.
+ * Required questions are enforced only when the client sent `answers` at all: the contract makes
+ * `answers` optional, and a client that knows nothing of a service's questions (a plain API or
+ * Open311 client) may still file; any value that is given is always checked.
+ */
 export function checkAnswers(
   questions: StoredQuestion[],
-  answers: Record<string, AnswerValue>,
+  answers: Record<string, AnswerValue> | undefined,
   lang: Lang,
 ): { answers: Record<string, AnswerValue>; errors: FieldError[] } {
+  const enforceRequired = answers !== undefined;
+  answers ??= {};
   const kept: Record<string, AnswerValue> = {};
   const errors: FieldError[] = [];
   const fail = (q: StoredQuestion, m: keyof typeof MESSAGES) => errors.push({ field: `answers.${q.code}`, message: MESSAGES[m][lang] });
@@ -29,7 +36,7 @@ export function checkAnswers(
     if (!q.variable) continue;
     const v = answers[q.code];
     if (isEmpty(v)) {
-      if (q.required) fail(q, 'required');
+      if (q.required && enforceRequired) fail(q, 'required');
       continue;
     }
     const keys = new Set((q.values ?? []).map((x) => x.key));

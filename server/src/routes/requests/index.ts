@@ -51,7 +51,7 @@ const createRequestRoute = createRoute({
         .min(8)
         .max(200)
         .optional()
-        .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, description: 'Replays with the same key answer 200 with the first reply' }),
+        .openapi({ description: 'Replays with the same key answer 200 with the first reply' }),
     }),
     body: { required: true, content: { 'application/json': { schema: NewRequestSchema } } },
   },
@@ -119,7 +119,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
     if (!service.anonymousAllowed && !contact?.email && !contact?.phone) {
       errors.push({ field: 'contact.email', message: CONTACT_NEEDED[lang] });
     }
-    const checked = checkAnswers(service.questions, body.answers ?? {}, lang);
+    const checked = checkAnswers(service.questions, body.answers, lang);
     errors.push(...checked.errors);
     if (errors.length > 0) return validationFailed(c, errors);
 
