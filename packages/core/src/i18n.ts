@@ -27,7 +27,8 @@ export function addResources(ns: string, strings: { en: Strings; fr: Strings }):
 }
 
 export function translate(lang: Lang, ns: string, key: string, opts?: TOptions): string {
-  return i18n.getFixedT(lang, ns)(key, opts) as string;
+  const t = i18n.getFixedT(lang, ns) as unknown as (key: string, options?: TOptions) => string;
+  return t(key, opts);
 }
 
 export function hasTranslation(lang: Lang, ns: string, key: string): boolean {

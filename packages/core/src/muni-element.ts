@@ -20,7 +20,7 @@ export class MuniElement extends LitElement {
     api: { type: String },
     town: { type: String },
     lang: { type: String, reflect: true },
-    uiLang: { state: true },
+    uiLang: { state: true, attribute: false },
   };
 
   /** i18next namespace holding this element's strings (falls back to `core`). */
@@ -78,7 +78,9 @@ export class MuniElement extends LitElement {
 
   /** Dispatches a typed `muni-*` event that crosses shadow boundaries. */
   emit<T>(name: `muni-${string}`, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }));
+    const init: CustomEventInit<T> = { detail, bubbles: true, composed: true, cancelable: true };
+    const event = new CustomEvent<T>(name, init);
+    return this.dispatchEvent(event);
   }
 
   override connectedCallback(): void {

@@ -100,3 +100,23 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+const mounted: Element[] = [];
+
+/**
+ * Puts `<tag>` inside a `<section lang=...>` without @open-wc's fixture: fixture() waits for an
+ * animation frame on non-Lit roots, which headless Chrome throttles for background tabs.
+ */
+export function mountInLang<K extends keyof HTMLElementTagNameMap>(lang: string, tag: K): HTMLElementTagNameMap[K] {
+  const section = document.createElement('section');
+  section.lang = lang;
+  const el = document.createElement(tag);
+  section.append(el);
+  document.body.append(section);
+  mounted.push(section);
+  return el;
+}
+
+export function unmountAll(): void {
+  mounted.splice(0).forEach((n) => n.remove());
+}

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { sharedStyles } from '@munikit/core/tokens.ts';
+import { sharedStyles } from '@munikit/core';
 
 export const kbSearchStyles = [
   ...sharedStyles,

@@ -2,9 +2,8 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import Fuse from 'fuse.js';
-import { MuniElement, focusAfterRender } from '@munikit/core/muni-element.ts';
-import type { KbArticle, KbArticleSummary } from '@munikit/core/api-types.ts';
-import type { Lang } from '@munikit/core/i18n.ts';
+import { MuniElement, focusAfterRender } from '@munikit/core';
+import type { KbArticle, KbArticleSummary, Lang } from '@munikit/core';
 import { KB_NS } from './kb-search.i18n.ts';
 import { kbSearchStyles } from './kb-search.styles.ts';
 
@@ -21,6 +20,7 @@ const ANNOUNCE_DELAY_MS = 600;
 /**
  * Searchable answers from the town's knowledge base, in English or French.
  *
+ * @tagname muni-kb-search
  * @summary Type-to-search over the town's published articles; opens an article in place.
  *
  * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
@@ -57,12 +57,12 @@ export class MuniKbSearch extends MuniElement {
   static override properties = {
     ...MuniElement.properties,
     query: { type: String },
-    state: { state: true },
-    articles: { state: true },
-    announcement: { state: true },
-    openArticle: { state: true },
-    articleState: { state: true },
-    errorMessage: { state: true },
+    state: { state: true, attribute: false },
+    articles: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    openArticle: { state: true, attribute: false },
+    articleState: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
   };
 
   declare query: string;

@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import type { MuniKbSearch } from '../src/kb-search.ts';
-import { clearTownCache } from '@munikit/core/town.ts';
-import { $, $$, deepActiveElement, stubFetch, stubTown, type } from '../../core/test/fetch-stub.ts';
+import { clearTownCache } from '@munikit/core';
+import { $, $$, deepActiveElement, mountInLang, stubFetch, stubTown, type, unmountAll } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
 
 const articlesEn = [
@@ -48,6 +48,7 @@ describe('<muni-kb-search>', () => {
   });
 
   afterEach(() => {
+    unmountAll();
     stub.restore();
     document.documentElement.lang = 'en';
   });
@@ -127,8 +128,7 @@ describe('<muni-kb-search>', () => {
     });
 
     it('follows the nearest ancestor with lang', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><section><muni-kb-search></muni-kb-search></section></div>`);
-      const el = await ready(wrapper.querySelector('muni-kb-search')!);
+      const el = await ready(mountInLang('fr-CA', 'muni-kb-search'));
       expect($(el, 'label').textContent).to.contain('Chercher');
     });
 

@@ -1,9 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { MuniElement, focusAfterRender } from '@munikit/core/muni-element.ts';
-import { ApiError } from '@munikit/core/api-client.ts';
-import type { NewServiceRequest, Service, ServiceQuestion, SubmittedRequest } from '@munikit/core/api-types.ts';
-import type { Lang } from '@munikit/core/i18n.ts';
+import { MuniElement, focusAfterRender, ApiError } from '@munikit/core';
+import type { NewServiceRequest, Service, ServiceQuestion, SubmittedRequest, Lang } from '@munikit/core';
 import { REQUEST_FORM_NS } from './request-form.i18n.ts';
 import { requestFormStyles } from './request-form.styles.ts';
 import { clearDraft, emptyValues, hasContent, loadDraft, newIdempotencyKey, saveDraft } from './draft.ts';
@@ -41,6 +39,7 @@ function controlIdFor(field: string): string | undefined {
 /**
  * A request form residents use to report a problem or ask for a service.
  *
+ * @tagname muni-request-form
  * @summary Report a problem to the town: service, description, location, optional contact details.
  *
  * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
@@ -78,15 +77,15 @@ export class MuniRequestForm extends MuniElement {
     ...MuniElement.properties,
     service: { type: String },
     trackUrl: { type: String, attribute: 'track-url' },
-    loadState: { state: true },
-    services: { state: true },
-    values: { state: true },
-    errors: { state: true },
-    submitState: { state: true },
-    failure: { state: true },
-    result: { state: true },
-    restored: { state: true },
-    loadError: { state: true },
+    loadState: { state: true, attribute: false },
+    services: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    submitState: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+    restored: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
   };
 
   declare service: string | undefined;

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import type { MuniRequestForm } from '../src/request-form.ts';
 import { draftKey } from '../src/draft.ts';
-import { clearTownCache } from '@munikit/core/town.ts';
-import { $, $$, apiError, deepActiveElement, stubFetch, stubTown, type } from '../../core/test/fetch-stub.ts';
+import { clearTownCache } from '@munikit/core';
+import { $, $$, apiError, deepActiveElement, mountInLang, stubFetch, stubTown, type, unmountAll } from '../../core/test/fetch-stub.ts';
 import type { FetchStub, StubRequest } from '../../core/test/fetch-stub.ts';
 
 const services = {
@@ -55,6 +55,7 @@ describe('<muni-request-form>', () => {
   });
 
   afterEach(() => {
+    unmountAll();
     stub.restore();
     localStorage.removeItem(KEY);
   });
@@ -193,8 +194,7 @@ describe('<muni-request-form>', () => {
   });
 
   it('speaks French when its page section is French', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<section lang="fr"><muni-request-form></muni-request-form></section>`);
-    const el = await ready(wrapper.querySelector('muni-request-form')!);
+    const el = await ready(mountInLang('fr', 'muni-request-form'));
     expect($(el, 'label[for="description"]').textContent).to.contain('Décrivez le problème');
     expect($(el, '#service').textContent).to.contain('Nid-de-poule');
     const servicesCall = stub.calls.find((c) => c.url.pathname.endsWith('/services'));

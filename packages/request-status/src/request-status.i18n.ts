@@ -1,4 +1,4 @@
-import { addResources } from '@munikit/core/i18n.ts';
+import { addResources } from '@munikit/core';
 
 export const REQUEST_STATUS_NS = 'request-status';
 

@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
-import { MuniElement, focusAfterRender } from '@munikit/core/muni-element.ts';
-import { ApiError } from '@munikit/core/api-client.ts';
-import type { PublicRequestStatus, RequestStatus, TimelineEntry } from '@munikit/core/api-types.ts';
-import type { Lang } from '@munikit/core/i18n.ts';
+import { MuniElement, focusAfterRender, ApiError } from '@munikit/core';
+import type { PublicRequestStatus, RequestStatus, TimelineEntry, Lang } from '@munikit/core';
 import { REQUEST_STATUS_NS } from './request-status.i18n.ts';
 import { requestStatusStyles } from './request-status.styles.ts';
 
@@ -16,6 +14,7 @@ type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'err
 /**
  * Lets a resident check where their request is at, using the reference number they were given.
  *
+ * @tagname muni-request-status
  * @summary Look up a request by reference number: current status and public history.
  *
  * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
@@ -51,10 +50,10 @@ export class MuniRequestStatus extends MuniElement {
   static override properties = {
     ...MuniElement.properties,
     reference: { type: String },
-    input: { state: true },
-    state: { state: true },
-    request: { state: true },
-    errorMessage: { state: true },
+    input: { state: true, attribute: false },
+    state: { state: true, attribute: false },
+    request: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
   };
 
   declare reference: string | undefined;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import type { MuniRequestStatus } from '../src/request-status.ts';
-import { clearTownCache } from '@munikit/core/town.ts';
+import { clearTownCache } from '@munikit/core';
 import { $, $$, apiError, deepActiveElement, stubFetch, stubTown, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
 

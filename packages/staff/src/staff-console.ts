@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
-import { MuniElement, focusAfterRender } from '@munikit/core/muni-element.ts';
-import { ApiError } from '@munikit/core/api-client.ts';
-import type { RequestStatus, StaffRequest, StaffRequestPage, StaffSession } from '@munikit/core/api-types.ts';
-import type { Lang } from '@munikit/core/i18n.ts';
+import { MuniElement, focusAfterRender, ApiError } from '@munikit/core';
+import type { RequestStatus, StaffRequest, StaffRequestPage, StaffSession, Lang } from '@munikit/core';
 import { STAFF_NS } from './staff-console.i18n.ts';
 import { staffConsoleStyles } from './staff-console.styles.ts';
 
@@ -19,6 +17,7 @@ const STATUSES: RequestStatus[] = ['received', 'in_progress', 'on_hold', 'resolv
  * The town staff's view of incoming requests. Served by the MuniKit server itself (same origin):
  * it relies on the HttpOnly session cookie and sends the CSRF token on every state-changing call.
  *
+ * @tagname muni-staff-console
  * @summary Staff sign-in and the list of a town's requests.
  *
  * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
@@ -50,16 +49,16 @@ export class MuniStaffConsole extends MuniElement {
 
   static override properties = {
     ...MuniElement.properties,
-    phase: { state: true },
-    session: { state: true },
-    signInErrors: { state: true },
-    signingIn: { state: true },
-    notice: { state: true },
-    activeTown: { state: true },
-    statusFilter: { state: true },
-    listState: { state: true },
-    page: { state: true },
-    listError: { state: true },
+    phase: { state: true, attribute: false },
+    session: { state: true, attribute: false },
+    signInErrors: { state: true, attribute: false },
+    signingIn: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    activeTown: { state: true, attribute: false },
+    statusFilter: { state: true, attribute: false },
+    listState: { state: true, attribute: false },
+    page: { state: true, attribute: false },
+    listError: { state: true, attribute: false },
   };
 
   declare phase: Phase;

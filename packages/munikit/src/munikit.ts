@@ -1,0 +1,47 @@
+/**
+ * The one script a webmaster adds to their page. It defines nothing up front: each element's code is
+ * fetched the first time its tag appears in the document, so a page pays only for what it uses.
+ */
+
+const loaders: Record<string, () => Promise<unknown>> = {
+  'muni-kb-search': () => import('@munikit/kb-search/define'),
+  'muni-request-form': () => import('@munikit/request-form/define'),
+  'muni-request-status': () => import('@munikit/request-status/define'),
+  'muni-staff-console': () => import('@munikit/staff/define'),
+};
+
+const pending = new Map<string, Promise<void>>();
+
+/** Loads and defines one element (also usable by pages that create elements in their own shadow roots). */
+export function load(tag: string): Promise<void> {
+  const loader = loaders[tag];
+  if (!loader) return Promise.reject(new Error(`Unknown MuniKit element <${tag}>`));
+  let promise = pending.get(tag);
+  if (!promise) {
+    promise = loader().then(
+      () => undefined,
+      (error: unknown) => {
+        // A dropped connection must not break the page for good: the next sighting tries again.
+        pending.delete(tag);
+        console.warn(`MuniKit: could not load <${tag}>`, error);
+      },
+    );
+    pending.set(tag, promise);
+  }
+  return promise;
+}
+
+function scan(): void {
+  for (const tag of Object.keys(loaders)) {
+    if (!pending.has(tag) && !customElements.get(tag) && document.querySelector(tag)) void load(tag);
+  }
+}
+
+function start(): void {
+  scan();
+  new MutationObserver((records) => {
+    if (records.some((r) => r.addedNodes.length > 0)) scan();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+start();

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// Builds the drop-in bundle: dist/widgets/munikit.js (tiny loader) + one hashed lazy chunk per element
+// (plus shared chunks). Served by the MuniKit server under /widgets/.
+export default defineConfig({
+  // Chunks import each other relatively, so the bundle works from any origin and path.
+  base: './',
+  publicDir: false,
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/widgets',
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: false,
+    // No preload helper: it would resolve chunk URLs against the host page, not our server.
+    modulePreload: false,
+    reportCompressedSize: true,
+    lib: {
+      entry: fileURLToPath(new URL('./packages/munikit/src/munikit.ts', import.meta.url)),
+      formats: ['es'],
+      fileName: () => 'munikit.js',
+    },
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'munikit.js',
+        // Name each lazy chunk after its element package, and the shared one (Lit, i18next, core) "core".
+        chunkFileNames: (chunk) => {
+          const element = chunk.facadeModuleId?.match(/packages\/([^/]+)\/src\/define\.ts$/)?.[1];
+          if (element) return `chunks/${element}-[hash].js`;
+          if (chunk.moduleIds.some((id) => id.includes('/packages/core/src/'))) return 'chunks/core-[hash].js';
+          return 'chunks/[name]-[hash].js';
+        },
+        // Keep dynamic imports as separate chunks (never inline them into munikit.js).
+        codeSplitting: true,
+        // Vite's library mode leaves ES output unminified for whitespace; we ship to slow links.
+        minify: true,
+      },
+    },
+  },
+});
