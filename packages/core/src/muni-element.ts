@@ -4,7 +4,7 @@ import type { TOptions } from 'i18next';
 import { ApiError, NetworkError, apiClientFor, resolveApiBase } from './api-client.ts';
 import type { ApiClient } from './api-client.ts';
 import { TownNotConfiguredError, resolveTown } from './town.ts';
-import { closestLangElement, composedParent, localeFor, resolveLang, translate } from './i18n.ts';
+import { closestLangElement, localeFor, resolveLang, translate } from './i18n.ts';
 import type { Lang } from './i18n.ts';
 
 /**
@@ -106,9 +106,8 @@ export class MuniElement extends LitElement {
     this.langObservers.forEach((o) => o.disconnect());
     const onChange = () => this.syncLanguage();
     const roots = new Set<Node>([document.documentElement]);
-    for (let node: Element | null = this; node; node = composedParent(node)) {
-      const root = node.getRootNode();
-      if (root instanceof ShadowRoot) roots.add(root);
+    for (let root = this.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      roots.add(root);
     }
     this.langObservers = [...roots].map((root) => {
       const observer = new MutationObserver(onChange);

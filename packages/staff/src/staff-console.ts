@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { MuniElement, focusAfterRender, ApiError } from '@munikit/core';
-import type { RequestStatus, StaffRequest, StaffRequestPage, StaffSession, Lang } from '@munikit/core';
+import type { LocalisedText, RequestStatus, StaffRequest, StaffRequestPage, StaffSession, Lang } from '@munikit/core';
 import { STAFF_NS } from './staff-console.i18n.ts';
 import { staffConsoleStyles } from './staff-console.styles.ts';
 
@@ -55,6 +55,7 @@ export class MuniStaffConsole extends MuniElement {
     signingIn: { state: true, attribute: false },
     notice: { state: true, attribute: false },
     activeTown: { state: true, attribute: false },
+    townName: { state: true, attribute: false },
     statusFilter: { state: true, attribute: false },
     listState: { state: true, attribute: false },
     page: { state: true, attribute: false },
@@ -68,6 +69,8 @@ export class MuniStaffConsole extends MuniElement {
   /** A sentence shown above the sign-in form (session ended, signed out, network trouble). */
   declare notice: string;
   declare activeTown: string;
+  /** Display name of activeTown in the interface language, once known. */
+  declare townName: LocalisedText | undefined;
   declare statusFilter: string;
   declare listState: LoadState;
   declare page: StaffRequestPage | undefined;
@@ -168,6 +171,10 @@ export class MuniStaffConsole extends MuniElement {
       return;
     }
     this.listState = 'loading';
+    if (this.townName === undefined) {
+      // Only for the caption; the id is a fine fallback if this lookup fails.
+      this.client.getTown(this.activeTown).then((t) => (this.townName = t.name), () => undefined);
+    }
     try {
       this.page = await this.client.staffRequests(this.activeTown, { status: this.statusFilter || undefined });
       this.listState = 'ready';
@@ -261,7 +268,10 @@ export class MuniStaffConsole extends MuniElement {
         ${session.towns.length > 1
           ? html`<div class="field">
               <label for="town">${this.t('town')}</label>
-              <select id="town" @change=${(e: Event) => (this.activeTown = (e.target as HTMLSelectElement).value)}>
+              <select id="town" @change=${(e: Event) => {
+                this.activeTown = (e.target as HTMLSelectElement).value;
+                this.townName = undefined;
+              }}>
                 ${session.towns.map((t) => html`<option value=${t.id} ?selected=${t.id === this.activeTown}>${t.id}</option>`)}
               </select>
             </div>`
@@ -287,7 +297,7 @@ export class MuniStaffConsole extends MuniElement {
   }
 
   private caption(page: StaffRequestPage): string {
-    return this.t('caption', { count: page.total, town: this.activeTown });
+    return this.t('caption', { count: page.total, town: this.townName?.[this.uiLang] ?? this.activeTown });
   }
 
   private renderList() {

@@ -41,6 +41,7 @@ describe('<muni-staff-console>', () => {
           : apiError(401, 'unauthenticated', 'Wrong email or password');
       })
       .on('GET /staff/towns/lakeview/requests', { status: 200, body: requests })
+      .on('GET /towns/lakeview', { status: 200, body: { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' } })
       .on('POST /auth/logout', (req) =>
         req.headers.get('X-CSRF-Token') === 'csrf-123' ? { status: 204 } : apiError(403, 'csrf_failed', 'CSRF'));
   });
@@ -90,7 +91,7 @@ describe('<muni-staff-console>', () => {
     expect((await signedIn).detail).to.deep.equal({ email: 'clerk@lakeview.ca' });
     await waitUntil(() => el.shadowRoot?.querySelector('table'), 'no table');
     await waitUntil(() => deepActiveElement()?.id === 'requests-heading', 'heading not focused');
-    expect($(el, 'caption').textContent).to.contain('2 requests for lakeview');
+    await waitUntil(() => $(el, 'caption').textContent?.includes('2 requests for Township of Lakeview'), 'caption without town name');
     expect($$(el, 'th[scope="col"]')).to.have.length(7);
     const rows = $$(el, 'tbody tr');
     expect(rows).to.have.length(2);
@@ -115,7 +116,7 @@ describe('<muni-staff-console>', () => {
     stub.on('GET /auth/session', { status: 200, body: session });
     const el = await fixture<MuniStaffConsole>(html`<muni-staff-console lang="fr"></muni-staff-console>`);
     await waitUntil(() => el.shadowRoot?.querySelector('table'), 'no table');
-    expect($(el, 'caption').textContent).to.contain('2 demandes pour lakeview');
+    await waitUntil(() => $(el, 'caption').textContent?.includes('2 demandes pour Canton de Lakeview'), 'caption without town name');
     expect($(el, 'tbody tr').textContent).to.contain('Nid-de-poule');
     expect($(el, '[part="sign-out-button"]').textContent?.trim()).to.equal('Se déconnecter');
     type($<HTMLSelectElement>(el, '#status-filter'), 'resolved');
