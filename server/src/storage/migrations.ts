@@ -1,10 +1,11 @@
 // One set of migrations for both dialects, provided in code (no migration folder to locate at runtime).
 // Later features add migrations; they never reshape these tables.
 import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 
 const core001: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('towns')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -220,7 +221,7 @@ const core001: Migration = {
       .addPrimaryKeyConstraint('rate_limit_buckets_pk', ['key', 'window_start'])
       .execute();
   },
-  async down(db: Kysely<any>) {
+  async down(db: Kysely<unknown>) {
     for (const t of [
       'rate_limit_buckets', 'audit_log', 'api_keys', 'sessions', 'user_town_roles', 'kb_article_versions',
       'kb_articles', 'kb_categories', 'reference_counters', 'request_events', 'request_contacts', 'requests',
@@ -241,8 +242,9 @@ class InCodeMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider() });
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // Migrations see the schema as it was when they were written, not today's row types.
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: new InCodeMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
