@@ -18,16 +18,14 @@ const isEmpty = (v: AnswerValue | undefined) =>
 
 /**
  * Returns the answers to keep (only the service's own variable questions) and any field errors.
- * Required questions are enforced only when the client sent `answers` at all: the contract makes
- * `answers` optional, and a client that knows nothing of a service's questions (a plain API or
- * Open311 client) may still file; any value that is given is always checked.
+ * A required question needs an answer from every client, as Open311 requires of `attribute[CODE]`:
+ * the town asked for it because staff cannot act without it.
  */
 export function checkAnswers(
   questions: StoredQuestion[],
   answers: Record<string, AnswerValue> | undefined,
   lang: Lang,
 ): { answers: Record<string, AnswerValue>; errors: FieldError[] } {
-  const enforceRequired = answers !== undefined;
   answers ??= {};
   const kept: Record<string, AnswerValue> = {};
   const errors: FieldError[] = [];
@@ -36,7 +34,7 @@ export function checkAnswers(
     if (!q.variable) continue;
     const v = answers[q.code];
     if (isEmpty(v)) {
-      if (q.required && enforceRequired) fail(q, 'required');
+      if (q.required) fail(q, 'required');
       continue;
     }
     const keys = new Set((q.values ?? []).map((x) => x.key));
