@@ -59,8 +59,9 @@ describe('knowledge-base search', () => {
     const transform = await firstResult.evaluate((el) => getComputedStyle(el).textTransform);
     expect(transform).not.toBe('uppercase');
 
-    const title = (await firstResult.innerText()).split('\n')[0]!;
-    await firstResult.click();
+    const open = firstResult.locator('button').first();
+    const title = await open.innerText();
+    await open.click();
     const heading = page.locator('muni-kb-search article h2, muni-kb-search article h3').first();
     await expect.poll(() => heading.innerText()).toContain(title.trim());
     await expect.poll(() => page.locator('muni-kb-search article').innerText()).toMatch(/\w{20,}|\w+ \w+ \w+ \w+/);
@@ -92,6 +93,7 @@ describe('reporting a problem and tracking it', () => {
     await service.selectOption({ value: 'pothole' });
     await form.locator('textarea').first().fill('Deep pothole in the eastbound lane, about a metre wide.');
     await form.getByLabel(/location|address|where/i).first().fill('Front of 12 Maple Street');
+    await form.getByLabel(/how big/i).selectOption({ value: 'medium' });
     await form.getByLabel(/email/i).first().fill('resident@example.ca');
     await form.locator('button[type="submit"]').click();
 
@@ -103,8 +105,10 @@ describe('reporting a problem and tracking it', () => {
     const tracker = page.locator('muni-request-status');
     await tracker.locator('input').first().fill(ref);
     await tracker.locator('button[type="submit"]').first().click();
-    await expect.poll(() => tracker.innerText(), { timeout: 10_000 }).toMatch(/received/i);
-    const shown = await tracker.innerText();
+    const status = tracker.locator('[part~="status"]');
+    await expect.poll(() => status.count(), { timeout: 10_000 }).toBe(1);
+    expect(await status.innerText()).toMatch(/received/i);
+    const shown = await tracker.locator('[part~="base"]').innerText();
     expect(shown).not.toContain('resident@example.ca');
     expect(shown).not.toContain('Maple Street');
     expect(problems).toEqual([]);
@@ -121,6 +125,7 @@ describe('reporting a problem and tracking it', () => {
     const text = 'Le lampadaire devant le parc est éteint depuis trois soirs.';
     await form.locator('textarea').first().fill(text);
     await form.getByLabel(/lieu|adresse|où|emplacement/i).first().fill('Parc Riverside, entrée nord');
+    await form.getByLabel(/quel est le problème/i).selectOption({ value: 'out' });
 
     await ctx.setOffline(true);
     await form.locator('button[type="submit"]').click();

@@ -25,6 +25,7 @@ describe('staff console', () => {
         serviceCode: 'pothole',
         description: 'Pothole reported for the staff console test.',
         location: { text: '400 Lakeshore Road' },
+        answers: { 'pothole-size': 'medium' },
         lang: 'en',
       }),
     });
