@@ -31,7 +31,7 @@ const readVitest = (json: unknown): Counts => {
 const readPlain = (json: unknown): Counts => json as Counts;
 
 const vitest = (config: string, name: string): string[] => [
-  'npx', 'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=reports/${name}.json`,
+  'npx', 'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`,
 ];
 
 const steps: Step[] = [
@@ -53,15 +53,18 @@ for (const step of steps) {
   const [cmd, ...args] = step.command as [string, ...string[]];
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
+  let ok = result.status === 0;
   let counts: Counts = { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
   const reportPath = step.report ? join(reports, step.report) : undefined;
   if (reportPath && step.read && existsSync(reportPath)) {
     counts = step.read(JSON.parse(readFileSync(reportPath, 'utf8')));
     // A runner that exits non-zero without a failing test (a crash, a suite that did not load) is a failure.
     if (!ok && counts.failed === 0) counts.failed = 1;
-  } else if (reportPath && !ok) {
+  } else if (reportPath) {
+    // A test runner that wrote no report has not shown that anything passed.
+    console.error(`${step.name}: no report at ${reportPath}`);
     counts = { passed: 0, failed: 1, skipped: 0 };
+    ok = false;
   }
   anyFailed ||= !ok;
   total.passed += counts.passed;
