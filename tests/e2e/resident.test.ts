@@ -79,6 +79,10 @@ describe('knowledge-base search', () => {
     const label = await page.locator('muni-kb-search label').first().innerText();
     expect(label).toMatch(/recherch|cherch/i);
     expect(await results.first().innerText()).toMatch(/[àâçéèêëîïôûùüÿœ]|bac|vert/i);
+
+    // Typed without accents, as many people do on a phone.
+    await search.fill('deneigement');
+    await expect.poll(() => results.first().innerText()).toMatch(/neige|déneigement/i);
     expect(problems).toEqual([]);
   });
 });
