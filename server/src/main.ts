@@ -1,7 +1,7 @@
 // Process entry: `node server/src/main.ts`. Configuration comes from the environment (see config.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ensureAdmin } from './auth/bootstrap.ts';
+import { createDemoAdmin, ensureAdmin } from './auth/bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './http/logger.ts';
 import { createDatabase } from './storage/database.ts';
@@ -29,13 +29,23 @@ logger.info(`database: ${dialect} (${location})`);
 const applied = await migrateToLatest(db);
 if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
 
+let seededNow = false;
 if (config.seedDemo && (await listTowns(db)).length === 0) {
   await seedDemoTown(db);
+  seededNow = true;
   logger.info('seeded the demo town into the empty database');
 }
 
 if (config.adminEmail && config.adminPassword) {
   if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+} else if (seededNow) {
+  const demoAdmin = await createDemoAdmin(db);
+  if (demoAdmin) {
+    logger.info(
+      `demo staff sign-in (shown once): ${demoAdmin.email} / ${demoAdmin.password}` +
+        ' (set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run admin -- create-user`, for real accounts)',
+    );
+  }
 }
 
 const app = createApp({ db, config, logger });

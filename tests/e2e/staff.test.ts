@@ -66,3 +66,24 @@ describe('staff console', () => {
     expect(body.error.code).toBe('unauthenticated');
   });
 });
+
+describe('first start without ADMIN_EMAIL', () => {
+  it('prints a one-time demo admin that can sign in to the staff console', async () => {
+    const fresh = await startServer({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    try {
+      const printed = fresh.output().match(/demo staff sign-in \(shown once\): (\S+) \/ (\S+)/);
+      expect(printed, fresh.output()).toBeTruthy();
+      const [, email, password] = printed!;
+      const login = await fetch(`${fresh.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      expect(login.status).toBe(200);
+      const body = (await login.json()) as { towns: { id: string; role: string }[] };
+      expect(body.towns).toEqual([{ id: 'lakeview', role: 'admin' }]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
