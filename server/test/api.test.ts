@@ -138,6 +138,25 @@ describe('filing a request', () => {
     expect(body.error.message).toMatch(/description/);
   });
 
+  it('says what to do, in the language the client asked for', async () => {
+    const bad = { ...validRequest, description: '', location: { text: 'x'.repeat(501) }, contact: { email: 'not-an-email' } };
+    const fr = await t.app.request('/api/v1/towns/testville/requests', json(bad, { 'accept-language': 'fr-CA,fr;q=0.9' }));
+    const frBody = (await fr.json()) as { error: { message: string; fields: { field: string; message: string }[] } };
+    expect(frBody.error.message).toMatch(/champs ne sont pas valides/);
+    expect(frBody.error.fields).toEqual([
+      { field: 'description', message: 'Ce champ ne peut pas être vide.' },
+      { field: 'location.text', message: 'Entrez au plus 500 caractères.' },
+      { field: 'contact.email', message: 'Entrez une adresse courriel comme nom@exemple.ca.' },
+    ]);
+    const en = await t.app.request('/api/v1/towns/testville/requests', json(bad));
+    const enBody = (await en.json()) as { error: { fields: { message: string }[] } };
+    expect(enBody.error.fields.map((f) => f.message)).toEqual([
+      'This field cannot be empty.',
+      'Enter at most 500 characters.',
+      'Enter an email address like name@example.ca.',
+    ]);
+  });
+
   it('answers 400 serviceCode for an unknown service', async () => {
     const res = await t.app.request('/api/v1/towns/testville/requests', json({ ...validRequest, serviceCode: 'dragons' }));
     expect(res.status).toBe(400);

@@ -187,7 +187,8 @@ export class ApiClient {
 
   submitRequest(town: string, request: NewServiceRequest, idempotencyKey: string): Promise<SubmittedRequest> {
     return this.post<SubmittedRequest>(`/towns/${encodeURIComponent(town)}/requests`, request, {
-      headers: { 'Idempotency-Key': idempotencyKey },
+      // The language of any validation messages in the answer.
+      headers: { 'Idempotency-Key': idempotencyKey, ...(request.lang ? { 'Accept-Language': request.lang } : {}) },
     });
   }
 

@@ -3,6 +3,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import type { Lang } from '../storage/schema.ts';
+import { errorLang, issueMessage } from './validation-messages.ts';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -42,28 +44,37 @@ export function apiError<S extends ContentfulStatusCode>(c: Context, status: S, 
   return c.json(errorBody(code, message, fields), status);
 }
 
-export function validationFailed(c: Context, fields: FieldError[]) {
+export function validationFailed(c: Context, fields: FieldError[], lang: Lang = errorLang(c)) {
   const names = fields.map((f) => f.field).join(', ');
   const message =
-    fields.length === 1 ? `The field ${names} is not valid.` : `${fields.length} fields are not valid: ${names}.`;
+    lang === 'fr'
+      ? fields.length === 1
+        ? `Le champ ${names} n’est pas valide.`
+        : `${fields.length} champs ne sont pas valides : ${names}.`
+      : fields.length === 1
+        ? `The field ${names} is not valid.`
+        : `${fields.length} fields are not valid: ${names}.`;
   return apiError(c, 400, 'validation_failed', message, fields);
 }
 
-export function zodFieldErrors(error: ZodError): FieldError[] {
+export function zodFieldErrors(error: ZodError, lang: Lang): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || '(body)';
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, message: issue.message });
+    out.push({ field, message: issueMessage(issue, lang) });
   }
   return out;
 }
 
 /** Shared @hono/zod-openapi hook: any failed validation becomes the contract's 400 body naming the fields. */
 export const defaultHook = (result: { success: boolean; error?: ZodError }, c: Context) => {
-  if (!result.success && result.error) return validationFailed(c, zodFieldErrors(result.error));
+  if (!result.success && result.error) {
+    const lang = errorLang(c);
+    return validationFailed(c, zodFieldErrors(result.error, lang), lang);
+  }
   return undefined;
 };
 

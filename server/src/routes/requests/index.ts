@@ -112,7 +112,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
     const lang = pickLang(body.lang, town.defaultLanguage);
 
     const service = await getActiveServiceByCode(db, town.id, body.serviceCode);
-    if (!service) return validationFailed(c, [{ field: 'serviceCode', message: UNKNOWN_SERVICE[lang] }]);
+    if (!service) return validationFailed(c, [{ field: 'serviceCode', message: UNKNOWN_SERVICE[lang] }], lang);
 
     const errors: FieldError[] = [];
     const contact = body.contact ?? null;
@@ -121,7 +121,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
     }
     const checked = checkAnswers(service.questions, body.answers, lang);
     errors.push(...checked.errors);
-    if (errors.length > 0) return validationFailed(c, errors);
+    if (errors.length > 0) return validationFailed(c, errors, lang);
 
     const filed = await fileRequest(db, {
       town,
