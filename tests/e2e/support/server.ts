@@ -47,7 +47,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'munikit-e2e-'));
   let log = '';
-  const child = spawn(process.execPath, [join(root, 'server', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--experimental-strip-types', join(root, 'server', 'src', 'main.ts')], {
     cwd: root,
     env: {
       ...process.env,
