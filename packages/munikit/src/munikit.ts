@@ -37,11 +37,16 @@ function scan(): void {
   }
 }
 
+const allDefined = () => Object.keys(loaders).every((tag) => customElements.get(tag));
+
 function start(): void {
   scan();
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     if (records.some((r) => r.addedNodes.length > 0)) scan();
-  }).observe(document, { childList: true, subtree: true });
+    // We are a guest on the page: once every element is defined, stop watching its DOM.
+    if (allDefined()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 start();
