@@ -1,7 +1,11 @@
 // Static files: the widget bundle (/widgets), the staff console page (/staff) and the demo town site (/).
-import fs from 'node:fs/promises';
+// Serving files is @hono/node-server's serveStatic (types, traversal, HEAD, ranges) and hono/etag
+// (revalidation); this module only adds MuniKit's policy: cache lifetimes, CORS for widgets, the CSP.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
 import type { App, RouteDeps } from '../../app-types.ts';
 
 /** `<repo>` resolved from this module, never from the working directory. */
@@ -15,106 +19,60 @@ const STAFF_DIR = import.meta.dirname;
 export const HTML_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * MuniKit's headers on a file that was found (or revalidated): its cache lifetime, and the CSP when it
+ * is a page. Set after serveStatic has answered, since it builds its response itself.
+ */
+const policy =
+  (cacheControl: (urlPath: string) => string): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    if (!c.res.ok && c.res.status !== 304) return;
+    c.header('Cache-Control', cacheControl(c.req.path));
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+      c.header('Content-Security-Policy', HTML_CSP);
+      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    }
+  };
+const revalidate = policy(() => 'no-cache');
+
+/** A town's page on another origin must be able to load the bundle, even its 404s. */
+const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
 };
 
-/** Resolves a URL path inside root, or undefined if it would escape it. */
-function resolveInside(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  return full === root || full.startsWith(root + path.sep) ? full : undefined;
-}
-
-async function statFile(file: string) {
-  try {
-    const st = await fs.stat(file);
-    return st;
-  } catch {
-    return undefined;
-  }
-}
-
-async function sendFile(c: Context, file: string, headers: Record<string, string>): Promise<Response | undefined> {
-  const st = await statFile(file);
-  if (!st?.isFile()) return undefined;
-  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const all: Record<string, string> = { 'Content-Type': type, ETag: etag, 'X-Content-Type-Options': 'nosniff', ...headers };
-  if (type.startsWith('text/html')) {
-    all['Content-Security-Policy'] = HTML_CSP;
-    all['Referrer-Policy'] = 'strict-origin-when-cross-origin';
-  }
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304, all);
-  const body = await fs.readFile(file);
-  return c.body(body, 200, all);
-}
-
-const notFoundText = (c: Context) => c.text('Not found', 404);
+/** `/fr` → `/fr/`, so a folder's index page and its relative links agree. */
+const redirectFolders =
+  (root: string): MiddlewareHandler =>
+  async (c, next) => {
+    const urlPath = c.req.path;
+    if (!urlPath.endsWith('/') && !path.extname(urlPath) && !urlPath.includes('..')) {
+      const found = await stat(path.join(root, urlPath)).catch(() => undefined);
+      if (found?.isDirectory()) return c.redirect(`${urlPath}/`, 301);
+    }
+    await next();
+  };
 
 export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
-  const widgetsRoot = path.resolve(staticPaths.widgetsDir);
-  const demoRoot = path.resolve(staticPaths.demoDir);
-
-  app.get('/widgets/*', async (c) => {
-    const rel = c.req.path.slice('/widgets'.length);
-    const file = resolveInside(widgetsRoot, rel);
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
-    const immutable = rel.startsWith('/chunks/');
-    const res = file
-      ? await sendFile(c, file, {
-          ...cors,
-          'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        })
-      : undefined;
-    if (res) return res;
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return notFoundText(c);
-  });
-
-  const staffPage = async (c: Context) =>
-    (await sendFile(c, path.join(STAFF_DIR, 'staff.html'), { 'Cache-Control': 'no-cache' })) ?? notFoundText(c);
-  app.get('/staff', staffPage);
-  app.get('/staff/', staffPage);
-  app.get('/staff/staff.css', async (c) =>
-    (await sendFile(c, path.join(STAFF_DIR, 'staff.css'), { 'Cache-Control': 'no-cache' })) ?? notFoundText(c),
+  app.get(
+    '/widgets/*',
+    openToEveryOrigin,
+    // Chunk names carry a content hash; munikit.js keeps its name, so it is revalidated.
+    policy((urlPath) => (urlPath.startsWith('/widgets/chunks/') ? IMMUTABLE : 'no-cache')),
+    etag(),
+    serveStatic({ root: path.resolve(staticPaths.widgetsDir), rewriteRequestPath: (p) => p.slice('/widgets'.length) }),
   );
 
-  app.get('/*', async (c, next) => {
-    const urlPath = c.req.path;
-    if (urlPath.startsWith('/api/')) return next();
-    const file = resolveInside(demoRoot, urlPath);
-    if (!file) return notFoundText(c);
-    const st = await statFile(file);
-    if (st?.isDirectory()) {
-      if (!urlPath.endsWith('/')) return c.redirect(urlPath + '/', 301);
-      return (await sendFile(c, path.join(file, 'index.html'), { 'Cache-Control': 'no-cache' })) ?? notFoundText(c);
-    }
-    return (await sendFile(c, file, { 'Cache-Control': 'no-cache' })) ?? notFoundText(c);
-  });
+  const staffPage = serveStatic({ path: path.join(STAFF_DIR, 'staff.html') });
+  app.get('/staff', revalidate, etag(), staffPage);
+  app.get('/staff/', revalidate, etag(), staffPage);
+  app.get('/staff/staff.css', revalidate, etag(), serveStatic({ path: path.join(STAFF_DIR, 'staff.css') }));
+
+  const demoRoot = path.resolve(staticPaths.demoDir);
+  app.get('/*', revalidate, etag(), redirectFolders(demoRoot), serveStatic({ root: demoRoot }));
 }
