@@ -44,6 +44,9 @@ export function apiError<S extends ContentfulStatusCode>(c: Context, status: S, 
   return c.json(errorBody(code, message, fields), status);
 }
 
+/** The answer of every route under /towns/{town} when that town does not exist. */
+export const townNotFound = (c: Context) => apiError(c, 404, 'not_found', 'There is no town with this id.');
+
 export function validationFailed(c: Context, fields: FieldError[], lang: Lang = errorLang(c)) {
   const names = fields.map((f) => f.field).join(', ');
   const message =

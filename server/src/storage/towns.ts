@@ -11,15 +11,7 @@ export interface Town {
   settings: Record<string, unknown>;
 }
 
-export interface NewTown {
-  id: string;
-  name: { en: string; fr: string };
-  defaultLanguage: Lang;
-  siteOrigins: string[];
-  referencePrefix: string;
-  timezone: string;
-  settings?: Record<string, unknown>;
-}
+export type NewTown = Omit<Town, 'settings'> & { settings?: Record<string, unknown> };
 
 const toTown = (r: TownsTable): Town => ({
   id: r.id,
@@ -56,9 +48,4 @@ export async function listTowns(db: DbOrTx): Promise<Town[]> {
 export async function getTown(db: DbOrTx, id: string): Promise<Town | undefined> {
   const row = await db.selectFrom('towns').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toTown(row) : undefined;
-}
-
-export async function countUsers(db: DbOrTx): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
 }

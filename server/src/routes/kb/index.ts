@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../../app-types.ts';
-import { apiError, errorResponses } from '../../http/errors.ts';
+import { apiError, errorResponses, townNotFound } from '../../http/errors.ts';
 import { LangQuery, pickLang } from '../../http/lang.ts';
 import { getPublishedArticle, listCategories, listPublishedArticles } from '../../storage/kb.ts';
 import { getTown } from '../../storage/towns.ts';
@@ -88,14 +88,14 @@ const articleRoute = createRoute({
 export function registerKbRoutes(app: App, { db }: RouteDeps) {
   app.openapi(categoriesRoute, async (c) => {
     const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, categories: await listCategories(db, town.id, lang) }, 200);
   });
 
   app.openapi(articlesRoute, async (c) => {
     const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, articles: await listPublishedArticles(db, town.id, lang) }, 200);
   });
@@ -103,7 +103,7 @@ export function registerKbRoutes(app: App, { db }: RouteDeps) {
   app.openapi(articleRoute, async (c) => {
     const { town: townId, id } = c.req.valid('param');
     const town = await getTown(db, townId);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const a = await getPublishedArticle(db, town.id, id, lang);
     if (!a) return apiError(c, 404, 'not_found', 'There is no published article with this id.');

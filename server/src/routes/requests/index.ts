@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../../app-types.ts';
-import { apiError, errorResponses, validationFailed, type FieldError } from '../../http/errors.ts';
+import { apiError, errorResponses, townNotFound, validationFailed, type FieldError } from '../../http/errors.ts';
 import { LangQuery, pickLang } from '../../http/lang.ts';
 import { getPublicRequestStatus } from '../../storage/public-requests.ts';
 import { fileRequest } from '../../storage/request-intake.ts';
@@ -107,7 +107,7 @@ const UNKNOWN_SERVICE = { en: 'Choose a service from the list.', fr: 'Choisissez
 export function registerRequestRoutes(app: App, { db }: RouteDeps) {
   app.openapi(createRequestRoute, async (c) => {
     const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const body = c.req.valid('json');
     const lang = pickLang(body.lang, town.defaultLanguage);
 
@@ -141,7 +141,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
   app.openapi(statusRoute, async (c) => {
     const { town: townId, reference } = c.req.valid('param');
     const town = await getTown(db, townId);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const status = await getPublicRequestStatus(db, town.id, reference.trim().toUpperCase(), lang);
     if (!status) return apiError(c, 404, 'not_found', 'There is no request with this reference number.');

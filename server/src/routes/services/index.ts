@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../../app-types.ts';
-import { apiError, errorResponses } from '../../http/errors.ts';
+import { errorResponses, townNotFound } from '../../http/errors.ts';
 import { LangQuery, pickLang } from '../../http/lang.ts';
 import { listActiveServices, localiseService } from '../../storage/services.ts';
 import { getTown } from '../../storage/towns.ts';
@@ -51,7 +51,7 @@ const servicesRoute = createRoute({
 export function registerServiceRoutes(app: App, { db }: RouteDeps) {
   app.openapi(servicesRoute, async (c) => {
     const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const services = await listActiveServices(db, town.id);
     return c.json({ lang, services: services.map((s) => localiseService(s, lang)) }, 200);

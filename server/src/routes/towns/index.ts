@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../../app-types.ts';
-import { apiError, errorResponses } from '../../http/errors.ts';
+import { errorResponses, townNotFound } from '../../http/errors.ts';
 import { listTowns, getTown, type Town } from '../../storage/towns.ts';
 
 export const TownParam = z.object({
@@ -43,7 +43,7 @@ export function registerTownRoutes(app: App, { db }: RouteDeps) {
   app.openapi(listRoute, async (c) => c.json({ towns: (await listTowns(db)).map(publicTown) }, 200));
   app.openapi(getRoute, async (c) => {
     const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return apiError(c, 404, 'not_found', 'There is no town with this id.');
+    if (!town) return townNotFound(c);
     return c.json(publicTown(town), 200);
   });
 }
