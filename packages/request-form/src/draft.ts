@@ -1,4 +1,9 @@
-/** The resident's unfinished request, kept in localStorage so a reload or a dropped connection loses nothing. */
+/**
+ * The resident's unfinished request, kept so a reload or a dropped connection loses nothing.
+ * What happened and where is kept in localStorage (it survives a browser restart); the resident's name,
+ * email and phone only in sessionStorage, so on a shared computer (a library, a town-hall kiosk) the
+ * next person never sees them once the tab is closed.
+ */
 
 export interface FormValues {
   serviceCode: string;
@@ -35,32 +40,47 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+type Contact = Pick<FormValues, 'name' | 'email' | 'phone'>;
+const NO_CONTACT: Contact = { name: '', email: '', phone: '' };
+
 // Storage can be disabled or full (private browsing, strict settings); the form must still work.
-export function loadDraft(town: string): Draft | undefined {
+function read<T>(storage: () => Storage, key: string): Partial<T> | undefined {
   try {
-    const raw = localStorage.getItem(draftKey(town));
-    if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as Partial<Draft>;
-    if (parsed.v !== 1 || typeof parsed.idempotencyKey !== 'string' || !parsed.values) return undefined;
-    return { v: 1, idempotencyKey: parsed.idempotencyKey, values: { ...emptyValues(), ...parsed.values } };
+    const raw = storage().getItem(key);
+    return raw ? (JSON.parse(raw) as Partial<T>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function saveDraft(town: string, draft: Draft): void {
+function write(storage: () => Storage, key: string, value: unknown): void {
   try {
-    localStorage.setItem(draftKey(town), JSON.stringify(draft));
+    storage().setItem(key, JSON.stringify(value));
   } catch {
     /* storage unavailable: the in-memory form still holds the values */
   }
 }
 
+export function loadDraft(town: string): Draft | undefined {
+  const parsed = read<Draft>(() => localStorage, draftKey(town));
+  if (parsed?.v !== 1 || typeof parsed.idempotencyKey !== 'string' || !parsed.values) return undefined;
+  const contact = read<Contact>(() => sessionStorage, draftKey(town));
+  return { v: 1, idempotencyKey: parsed.idempotencyKey, values: { ...emptyValues(), ...parsed.values, ...contact } };
+}
+
+export function saveDraft(town: string, draft: Draft): void {
+  const { name, email, phone, ...rest } = draft.values;
+  write(() => localStorage, draftKey(town), { ...draft, values: { ...rest, ...NO_CONTACT } });
+  write(() => sessionStorage, draftKey(town), { name, email, phone });
+}
+
 export function clearDraft(town: string): void {
-  try {
-    localStorage.removeItem(draftKey(town));
-  } catch {
-    /* ignore */
+  for (const storage of [() => localStorage, () => sessionStorage]) {
+    try {
+      storage().removeItem(draftKey(town));
+    } catch {
+      /* ignore */
+    }
   }
 }
 

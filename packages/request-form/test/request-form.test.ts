@@ -42,6 +42,7 @@ describe('<muni-request-form>', () => {
   beforeEach(() => {
     clearTownCache();
     localStorage.removeItem(KEY);
+    sessionStorage.removeItem(KEY);
     submitted = [];
     stub = stubTown(stubFetch())
       .on('GET /towns/lakeview/services', (req) => {
@@ -58,6 +59,7 @@ describe('<muni-request-form>', () => {
     unmountAll();
     stub.restore();
     localStorage.removeItem(KEY);
+    sessionStorage.removeItem(KEY);
   });
 
   async function ready(el: MuniRequestForm) {
@@ -175,6 +177,25 @@ describe('<muni-request-form>', () => {
     await waitUntil(() => el.shadowRoot?.querySelector('[part="reference"]'));
     expect(keys).to.have.length(2);
     expect(keys[0]).to.equal(keys[1]);
+  });
+
+  it('keeps contact details only for this tab, never in storage that outlives the browser', async () => {
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    fillValid(el);
+    type($<HTMLInputElement>(el, '#name'), 'Pat Resident');
+    type($<HTMLInputElement>(el, '#email'), 'pat@example.ca');
+    await el.updateComplete;
+    const kept = localStorage.getItem(KEY)!;
+    expect(JSON.parse(kept).values.description).to.equal('Deep pothole in the eastbound lane.');
+    expect(kept).to.not.contain('pat@example.ca');
+    expect(kept).to.not.contain('Pat Resident');
+    expect(JSON.parse(sessionStorage.getItem(KEY)!)).to.deep.equal({ name: 'Pat Resident', email: 'pat@example.ca', phone: '' });
+
+    // A reload in the same tab brings everything back.
+    unmountAll();
+    const again = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    expect($<HTMLInputElement>(again, '#email').value).to.equal('pat@example.ca');
+    expect($<HTMLTextAreaElement>(again, '#description').value).to.equal('Deep pothole in the eastbound lane.');
   });
 
   it('restores a draft from localStorage', async () => {
