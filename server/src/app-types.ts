@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Config } from './config.ts';
-import type { Logger } from './http/logger.ts';
-import type { Db } from './storage/schema.ts';
-import type { SessionRow } from './storage/sessions.ts';
+import type { Config } from './platform/config.ts';
+import type { Logger } from './platform/http/logger.ts';
+import type { Db } from './platform/database/schema.ts';
+import type { SessionRow } from './accounts/sessions-store.ts';
 
 export interface AppEnv {
   Variables: {

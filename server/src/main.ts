@@ -1,14 +1,14 @@
 // Process entry: `node server/src/main.ts`. Configuration comes from the environment (see config.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { createDemoAdmin, ensureAdmin } from './auth/bootstrap.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createLogger } from './http/logger.ts';
-import { createDatabase } from './storage/database.ts';
-import { migrateToLatest } from './storage/migrations.ts';
-import { nowIso } from './storage/schema.ts';
-import { deleteExpiredSessions } from './storage/sessions.ts';
-import { listTowns } from './storage/towns.ts';
+import { createDemoAdmin, ensureAdmin } from './accounts/bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { createLogger } from './platform/http/logger.ts';
+import { createDatabase } from './platform/database/database.ts';
+import { migrateToLatest } from './platform/database/migrate.ts';
+import { nowIso } from './platform/database/schema.ts';
+import { deleteExpiredSessions } from './accounts/sessions-store.ts';
+import { listTowns } from './towns/store.ts';
 import { seedDemoTown } from './seed/seed.ts';
 
 let config: Config;

@@ -1,7 +1,7 @@
 // The HTTP API through app.request() (no socket), on a seeded in-memory SQLite database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../src/storage/users.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
+import { createUser } from '../src/accounts/users-store.ts';
+import { hashPassword } from '../src/accounts/passwords.ts';
 import { ADMIN, createTestApp } from './support/harness.ts';
 import { TEST_ORIGIN } from './support/test-town.ts';
 

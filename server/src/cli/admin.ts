@@ -1,13 +1,13 @@
 // `npm run admin -- create-user --email a@b.ca --name "…" --town lakeview --role admin [--password …]`
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../auth/passwords.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { writeAudit } from '../storage/audit.ts';
-import { createDatabase } from '../storage/database.ts';
-import { migrateToLatest } from '../storage/migrations.ts';
-import type { Role } from '../storage/schema.ts';
-import { getTown } from '../storage/towns.ts';
-import { createUser, findUserByEmail, setTownRole } from '../storage/users.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { writeAudit } from '../accounts/audit.ts';
+import { createDatabase } from '../platform/database/database.ts';
+import { migrateToLatest } from '../platform/database/migrate.ts';
+import type { Role } from '../platform/database/schema.ts';
+import { getTown } from '../towns/store.ts';
+import { createUser, findUserByEmail, setTownRole } from '../accounts/users-store.ts';
 
 const USAGE = `MuniKit administration
 

@@ -1,12 +1,12 @@
 // Turns seed data (demo-town.ts, in the shapes of seed-types.ts) into rows, through the same storage
 // functions the API uses, in one transaction. Seeding a town that already exists does nothing.
-import type { Db } from '../storage/schema.ts';
-import { insertDepartment } from '../storage/departments.ts';
-import { insertArticle, insertCategory } from '../storage/kb.ts';
-import { insertRequest } from '../storage/request-intake.ts';
-import { insertService } from '../storage/services.ts';
-import { addRequestNote, changeRequestStatus } from '../storage/staff-requests.ts';
-import { getTown, insertTown } from '../storage/towns.ts';
+import type { Db } from '../platform/database/schema.ts';
+import { insertDepartment } from '../towns/departments-store.ts';
+import { insertArticle, insertCategory } from '../kb/store.ts';
+import { insertRequest } from '../requests/intake-store.ts';
+import { insertService } from '../services/store.ts';
+import { addRequestNote, changeRequestStatus } from '../requests/staff-store.ts';
+import { getTown, insertTown } from '../towns/store.ts';
 import type { SeedData } from './seed-types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { createApp } from '../../src/app.ts';
-import { ensureAdmin } from '../../src/auth/bootstrap.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
-import { createPostgresDatabase, createSqliteDatabase, type DatabaseHandle } from '../../src/storage/database.ts';
-import { migrateToLatest } from '../../src/storage/migrations.ts';
+import { ensureAdmin } from '../../src/accounts/bootstrap.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { createPostgresDatabase, createSqliteDatabase, type DatabaseHandle } from '../../src/platform/database/database.ts';
+import { migrateToLatest } from '../../src/platform/database/migrate.ts';
 import { seedTown } from '../../src/seed/seed.ts';
 import { testTown } from './test-town.ts';
 

@@ -1,0 +1,110 @@
+// Staff reads and actions on service requests. The only module that reads request_contacts.
+import type { DbOrTx, RequestStatus, Visibility } from '../platform/database/schema.ts';
+import { newId, nowIso } from '../platform/database/schema.ts';
+
+export interface StaffRequestRow {
+  reference: string;
+  status: RequestStatus;
+  priority: string;
+  serviceCode: string;
+  serviceName: { en: string; fr: string };
+  description: string;
+  location: { text: string; lat: number | null; lng: number | null };
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  channel: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function listTownRequests(
+  db: DbOrTx,
+  townId: string,
+  opts: { status?: RequestStatus; page: number; pageSize: number },
+): Promise<{ total: number; requests: StaffRequestRow[] }> {
+  let base = db.selectFrom('requests as r').where('r.town_id', '=', townId);
+  if (opts.status) base = base.where('r.status', '=', opts.status);
+  const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .leftJoin('request_contacts as c', 'c.request_id', 'r.id')
+    .select([
+      'r.reference', 'r.status', 'r.priority', 'r.service_code', 'r.description', 'r.location_text', 'r.lat', 'r.lng',
+      'r.channel', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 'c.request_id as contact_id',
+      'c.name as contact_name', 'c.email as contact_email', 'c.phone as contact_phone',
+    ])
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.reference', 'desc')
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return {
+    total: Number(count.n),
+    requests: rows.map((r) => ({
+      reference: r.reference,
+      status: r.status,
+      priority: r.priority,
+      serviceCode: r.service_code,
+      serviceName: { en: r.name_en, fr: r.name_fr },
+      description: r.description,
+      location: { text: r.location_text, lat: r.lat, lng: r.lng },
+      contact: r.contact_id ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone } : null,
+      channel: r.channel,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+const CLOSED: RequestStatus[] = ['resolved', 'declined'];
+
+/** Changes a request's status and records it as a (public) timeline event. */
+export async function changeRequestStatus(
+  db: DbOrTx,
+  requestId: string,
+  status: RequestStatus,
+  opts: { actorUserId?: string | null; note?: string | null; at?: string } = {},
+): Promise<void> {
+  const at = opts.at ?? nowIso();
+  await db
+    .updateTable('requests')
+    .set({ status, updated_at: at, closed_at: CLOSED.includes(status) ? at : null })
+    .where('id', '=', requestId)
+    .execute();
+  await db
+    .insertInto('request_events')
+    .values({
+      id: newId(),
+      request_id: requestId,
+      type: 'status_changed',
+      status,
+      note: opts.note ?? null,
+      visibility: 'public',
+      actor_user_id: opts.actorUserId ?? null,
+      created_at: at,
+    })
+    .execute();
+}
+
+export async function addRequestNote(
+  db: DbOrTx,
+  requestId: string,
+  note: string,
+  visibility: Visibility,
+  opts: { actorUserId?: string | null; at?: string } = {},
+): Promise<void> {
+  const at = opts.at ?? nowIso();
+  await db
+    .insertInto('request_events')
+    .values({
+      id: newId(),
+      request_id: requestId,
+      type: visibility === 'public' ? 'public_note' : 'internal_note',
+      status: null,
+      note,
+      visibility,
+      actor_user_id: opts.actorUserId ?? null,
+      created_at: at,
+    })
+    .execute();
+  await db.updateTable('requests').set({ updated_at: at }).where('id', '=', requestId).execute();
+}

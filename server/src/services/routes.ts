@@ -1,0 +1,59 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, RouteDeps } from '../app-types.ts';
+import { errorResponses, townNotFound } from '../platform/http/errors.ts';
+import { LangQuery, pickLang } from '../platform/http/lang.ts';
+import { listActiveServices, localiseService } from './store.ts';
+import { getTown } from '../towns/store.ts';
+import { TownParam } from '../towns/routes.ts';
+
+const QuestionSchema = z
+  .object({
+    code: z.string(),
+    datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+    required: z.boolean(),
+    variable: z.boolean().openapi({ description: 'false: information only, no answer expected (Open311)' }),
+    label: z.string(),
+    description: z.string(),
+    order: z.number().int(),
+    values: z.array(z.object({ key: z.string(), name: z.string() })),
+  })
+  .openapi('ServiceQuestion');
+
+const ServiceSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    description: z.string(),
+    group: z.string(),
+    keywords: z.array(z.string()),
+    anonymousAllowed: z.boolean(),
+    questions: z.array(QuestionSchema),
+  })
+  .openapi('Service');
+
+const servicesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/towns/{town}/services',
+  tags: ['Service requests'],
+  summary: 'Services a resident can file a request for',
+  request: { params: TownParam, query: LangQuery },
+  responses: {
+    200: {
+      description: 'Active services',
+      content: {
+        'application/json': { schema: z.object({ lang: z.enum(['en', 'fr']), services: z.array(ServiceSchema) }) },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+export function registerServiceRoutes(app: App, { db }: RouteDeps) {
+  app.openapi(servicesRoute, async (c) => {
+    const town = await getTown(db, c.req.valid('param').town);
+    if (!town) return townNotFound(c);
+    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const services = await listActiveServices(db, town.id);
+    return c.json({ lang, services: services.map((s) => localiseService(s, lang)) }, 200);
+  });
+}

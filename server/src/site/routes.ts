@@ -1,0 +1,78 @@
+// Static files: the widget bundle (/widgets), the staff console page (/staff) and the demo town site (/).
+// Serving files is @hono/node-server's serveStatic (types, traversal, HEAD, ranges) and hono/etag
+// (revalidation); this module only adds MuniKit's policy: cache lifetimes, CORS for widgets, the CSP.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import type { App, RouteDeps } from '../app-types.ts';
+
+/** `<repo>` resolved from this module, never from the working directory. */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const DEFAULT_STATIC_PATHS = {
+  widgetsDir: path.join(REPO_ROOT, 'dist', 'widgets'),
+  demoDir: path.join(REPO_ROOT, 'demo'),
+};
+const STAFF_DIR = import.meta.dirname;
+
+export const HTML_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * MuniKit's headers on a file that was found (or revalidated): its cache lifetime, and the CSP when it
+ * is a page. Set after serveStatic has answered, since it builds its response itself.
+ */
+const policy =
+  (cacheControl: (urlPath: string) => string): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    if (!c.res.ok && c.res.status !== 304) return;
+    c.header('Cache-Control', cacheControl(c.req.path));
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+      c.header('Content-Security-Policy', HTML_CSP);
+      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    }
+  };
+const revalidate = policy(() => 'no-cache');
+
+/** A town's page on another origin must be able to load the bundle, even its 404s. */
+const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+};
+
+/** `/fr` → `/fr/`, so a folder's index page and its relative links agree. */
+const redirectFolders =
+  (root: string): MiddlewareHandler =>
+  async (c, next) => {
+    const urlPath = c.req.path;
+    if (!urlPath.endsWith('/') && !path.extname(urlPath) && !urlPath.includes('..')) {
+      const found = await stat(path.join(root, urlPath)).catch(() => undefined);
+      if (found?.isDirectory()) return c.redirect(`${urlPath}/`, 301);
+    }
+    await next();
+  };
+
+export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
+  app.get(
+    '/widgets/*',
+    openToEveryOrigin,
+    // Chunk names carry a content hash; munikit.js keeps its name, so it is revalidated.
+    policy((urlPath) => (urlPath.startsWith('/widgets/chunks/') ? IMMUTABLE : 'no-cache')),
+    etag(),
+    serveStatic({ root: path.resolve(staticPaths.widgetsDir), rewriteRequestPath: (p) => p.slice('/widgets'.length) }),
+  );
+
+  const staffPage = serveStatic({ path: path.join(STAFF_DIR, 'staff.html') });
+  app.get('/staff', revalidate, etag(), staffPage);
+  app.get('/staff/', revalidate, etag(), staffPage);
+  app.get('/staff/staff.css', revalidate, etag(), serveStatic({ path: path.join(STAFF_DIR, 'staff.css') }));
+
+  const demoRoot = path.resolve(staticPaths.demoDir);
+  app.get('/*', revalidate, etag(), redirectFolders(demoRoot), serveStatic({ root: demoRoot }));
+}

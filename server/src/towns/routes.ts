@@ -1,0 +1,49 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, RouteDeps } from '../app-types.ts';
+import { errorResponses, townNotFound } from '../platform/http/errors.ts';
+import { listTowns, getTown, type Town } from './store.ts';
+
+export const TownParam = z.object({
+  town: z.string().min(1).max(100).openapi({ param: { name: 'town', in: 'path' }, example: 'lakeview' }),
+});
+
+const TownSchema = z
+  .object({
+    id: z.string(),
+    name: z.object({ en: z.string(), fr: z.string() }),
+    defaultLanguage: z.enum(['en', 'fr']),
+  })
+  .openapi('Town');
+
+const publicTown = (t: Town) => ({ id: t.id, name: t.name, defaultLanguage: t.defaultLanguage });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/towns',
+  tags: ['Towns'],
+  summary: 'Towns served by this server',
+  responses: {
+    200: { description: 'The towns', content: { 'application/json': { schema: z.object({ towns: z.array(TownSchema) }) } } },
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/towns/{town}',
+  tags: ['Towns'],
+  summary: 'One town',
+  request: { params: TownParam },
+  responses: {
+    200: { description: 'The town', content: { 'application/json': { schema: TownSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export function registerTownRoutes(app: App, { db }: RouteDeps) {
+  app.openapi(listRoute, async (c) => c.json({ towns: (await listTowns(db)).map(publicTown) }, 200));
+  app.openapi(getRoute, async (c) => {
+    const town = await getTown(db, c.req.valid('param').town);
+    if (!town) return townNotFound(c);
+    return c.json(publicTown(town), 200);
+  });
+}

@@ -1,0 +1,51 @@
+import type { DbOrTx, Lang, TownsTable } from '../platform/database/schema.ts';
+import { nowIso } from '../platform/database/schema.ts';
+
+export interface Town {
+  id: string;
+  name: { en: string; fr: string };
+  defaultLanguage: Lang;
+  siteOrigins: string[];
+  referencePrefix: string;
+  timezone: string;
+  settings: Record<string, unknown>;
+}
+
+export type NewTown = Omit<Town, 'settings'> & { settings?: Record<string, unknown> };
+
+const toTown = (r: TownsTable): Town => ({
+  id: r.id,
+  name: { en: r.name_en, fr: r.name_fr },
+  defaultLanguage: r.default_language,
+  siteOrigins: JSON.parse(r.site_origins) as string[],
+  referencePrefix: r.reference_prefix,
+  timezone: r.timezone,
+  settings: JSON.parse(r.settings) as Record<string, unknown>,
+});
+
+export async function insertTown(db: DbOrTx, t: NewTown): Promise<void> {
+  await db
+    .insertInto('towns')
+    .values({
+      id: t.id,
+      name_en: t.name.en,
+      name_fr: t.name.fr,
+      default_language: t.defaultLanguage,
+      site_origins: JSON.stringify(t.siteOrigins),
+      reference_prefix: t.referencePrefix,
+      timezone: t.timezone,
+      settings: JSON.stringify(t.settings ?? {}),
+      created_at: nowIso(),
+    })
+    .execute();
+}
+
+export async function listTowns(db: DbOrTx): Promise<Town[]> {
+  const rows = await db.selectFrom('towns').selectAll().orderBy('id').execute();
+  return rows.map(toTown);
+}
+
+export async function getTown(db: DbOrTx, id: string): Promise<Town | undefined> {
+  const row = await db.selectFrom('towns').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toTown(row) : undefined;
+}
