@@ -3,10 +3,14 @@ import type { Config } from './platform/config.ts';
 import type { Logger } from './platform/http/logger.ts';
 import type { Db } from './platform/database/schema.ts';
 import type { SessionRow } from './accounts/sessions-store.ts';
+import type { TownDirectory } from './towns/directory.ts';
+import type { Town } from './towns/store.ts';
 
 export interface AppEnv {
   Variables: {
     session: SessionRow | undefined;
+    /** Set by townContext on every /towns/{town} route. */
+    town: Town;
   };
 }
 
@@ -28,6 +32,7 @@ export interface AppDeps {
 
 export interface RouteDeps {
   db: Db;
+  towns: TownDirectory;
   config: Config;
   logger: Logger;
   staticPaths: StaticPaths;

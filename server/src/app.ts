@@ -4,6 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
 import { loadSession } from './accounts/session.ts';
 import { publicCors } from './platform/http/cors.ts';
+import { townContext } from './platform/http/town.ts';
+import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
 import { createLogger } from './platform/http/logger.ts';
 import { registerAuthRoutes } from './accounts/routes.ts';
@@ -22,8 +24,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Builds the whole HTTP application (no socket): `app.request()` in tests, @hono/node-server in main.ts. */
 export function createApp(deps: AppDeps): App {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const towns = createTownDirectory(deps.db);
   const routeDeps: RouteDeps = {
     db: deps.db,
+    towns,
     config: deps.config,
     logger,
     staticPaths: { ...DEFAULT_STATIC_PATHS, ...deps.staticPaths },
@@ -58,9 +62,12 @@ export function createApp(deps: AppDeps): App {
     }),
   );
 
-  const cors = publicCors(deps.db, deps.config.publicOrigin);
+  const cors = publicCors(towns, deps.config.publicOrigin);
   app.use('/api/v1/towns', cors);
   app.use('/api/v1/towns/*', cors);
+  const town = townContext(towns);
+  app.use('/api/v1/towns/:town', town);
+  app.use('/api/v1/towns/:town/*', town);
 
   const session = loadSession(deps.db);
   for (const p of ['/api/v1/auth/*', '/api/v1/staff/*']) {

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
-import { apiError, errorResponses, townNotFound } from '../platform/http/errors.ts';
+import { apiError, errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
 import { getPublishedArticle, listCategories, listPublishedArticles } from './store.ts';
-import { getTown } from '../towns/store.ts';
 import { TownParam } from '../towns/routes.ts';
 import { renderMarkdown } from './markdown.ts';
 
@@ -87,23 +86,20 @@ const articleRoute = createRoute({
 
 export function registerKbRoutes(app: App, { db }: RouteDeps) {
   app.openapi(categoriesRoute, async (c) => {
-    const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return townNotFound(c);
+    const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, categories: await listCategories(db, town.id, lang) }, 200);
   });
 
   app.openapi(articlesRoute, async (c) => {
-    const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return townNotFound(c);
+    const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, articles: await listPublishedArticles(db, town.id, lang) }, 200);
   });
 
   app.openapi(articleRoute, async (c) => {
-    const { town: townId, id } = c.req.valid('param');
-    const town = await getTown(db, townId);
-    if (!town) return townNotFound(c);
+    const { id } = c.req.valid('param');
+    const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const a = await getPublishedArticle(db, town.id, id, lang);
     if (!a) return apiError(c, 404, 'not_found', 'There is no published article with this id.');

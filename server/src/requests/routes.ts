@@ -1,13 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
-import { apiError, errorResponses, townNotFound, validationFailed, type FieldError } from '../platform/http/errors.ts';
+import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
 import { getPublicRequestStatus } from './status-store.ts';
-import { fileRequest } from './intake-store.ts';
-import { getActiveServiceByCode } from '../services/store.ts';
-import { getTown } from '../towns/store.ts';
+import { fileServiceRequest } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
-import { checkAnswers } from './answers.ts';
 
 const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -98,50 +95,30 @@ const statusRoute = createRoute({
   },
 });
 
-const CONTACT_NEEDED = {
-  en: 'This service needs a way to reach you: give an email address or a phone number.',
-  fr: 'Ce service exige un moyen de vous joindre : indiquez un courriel ou un numéro de téléphone.',
-};
-const UNKNOWN_SERVICE = { en: 'Choose a service from the list.', fr: 'Choisissez un service dans la liste.' };
-
 export function registerRequestRoutes(app: App, { db }: RouteDeps) {
   app.openapi(createRequestRoute, async (c) => {
-    const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return townNotFound(c);
+    const town = c.var.town;
     const body = c.req.valid('json');
-    const lang = pickLang(body.lang, town.defaultLanguage);
-
-    const service = await getActiveServiceByCode(db, town.id, body.serviceCode);
-    if (!service) return validationFailed(c, [{ field: 'serviceCode', message: UNKNOWN_SERVICE[lang] }], lang);
-
-    const errors: FieldError[] = [];
-    const contact = body.contact ?? null;
-    if (!service.anonymousAllowed && !contact?.email && !contact?.phone) {
-      errors.push({ field: 'contact.email', message: CONTACT_NEEDED[lang] });
-    }
-    const checked = checkAnswers(service.questions, body.answers, lang);
-    errors.push(...checked.errors);
-    if (errors.length > 0) return validationFailed(c, errors, lang);
-
-    const filed = await fileRequest(db, {
+    const result = await fileServiceRequest(db, {
       town,
-      service,
+      serviceCode: body.serviceCode,
       description: body.description,
       location: body.location,
-      contact,
-      answers: checked.answers,
-      lang,
+      contact: body.contact,
+      answers: body.answers,
+      lang: pickLang(body.lang, town.defaultLanguage),
       channel: 'web',
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
     });
+    if (!result.ok) return validationFailed(c, result.errors, pickLang(body.lang, town.defaultLanguage));
+    const filed = result.filed;
     const reply = { reference: filed.reference, status: filed.status, createdAt: filed.createdAt };
     return filed.replayed ? c.json(reply, 200) : c.json(reply, 201);
   });
 
   app.openapi(statusRoute, async (c) => {
-    const { town: townId, reference } = c.req.valid('param');
-    const town = await getTown(db, townId);
-    if (!town) return townNotFound(c);
+    const { reference } = c.req.valid('param');
+    const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const status = await getPublicRequestStatus(db, town.id, reference.trim().toUpperCase(), lang);
     if (!status) return apiError(c, 404, 'not_found', 'There is no request with this reference number.');

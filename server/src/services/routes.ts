@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
-import { errorResponses, townNotFound } from '../platform/http/errors.ts';
+import { errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
 import { listActiveServices, localiseService } from './store.ts';
-import { getTown } from '../towns/store.ts';
 import { TownParam } from '../towns/routes.ts';
 
 const QuestionSchema = z
@@ -50,8 +49,7 @@ const servicesRoute = createRoute({
 
 export function registerServiceRoutes(app: App, { db }: RouteDeps) {
   app.openapi(servicesRoute, async (c) => {
-    const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return townNotFound(c);
+    const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
     const services = await listActiveServices(db, town.id);
     return c.json({ lang, services: services.map((s) => localiseService(s, lang)) }, 200);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
-import { errorResponses, townNotFound } from '../platform/http/errors.ts';
-import { listTowns, getTown, type Town } from './store.ts';
+import { errorResponses } from '../platform/http/errors.ts';
+import { listTowns, type Town } from './store.ts';
 
 export const TownParam = z.object({
   town: z.string().min(1).max(100).openapi({ param: { name: 'town', in: 'path' }, example: 'lakeview' }),
@@ -41,9 +41,5 @@ const getRoute = createRoute({
 
 export function registerTownRoutes(app: App, { db }: RouteDeps) {
   app.openapi(listRoute, async (c) => c.json({ towns: (await listTowns(db)).map(publicTown) }, 200));
-  app.openapi(getRoute, async (c) => {
-    const town = await getTown(db, c.req.valid('param').town);
-    if (!town) return townNotFound(c);
-    return c.json(publicTown(town), 200);
-  });
+  app.openapi(getRoute, (c) => c.json(publicTown(c.var.town), 200));
 }

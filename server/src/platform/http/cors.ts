@@ -1,45 +1,39 @@
-// CORS for the public API: a town's widgets may be embedded only on that town's own site(s).
-// Credentials are never allowed; staff and auth routes get no CORS headers at all.
+// CORS for the public API: a town's widgets may be embedded only on that town's own site(s), plus the
+// server's own origin. Credentials are never allowed; staff and auth routes get no CORS headers at all.
 import type { MiddlewareHandler } from 'hono';
-import type { Db } from '../database/schema.ts';
-import { getTown, listTowns } from '../../towns/store.ts';
+import { cors } from 'hono/cors';
+import type { TownDirectory } from '../../towns/directory.ts';
 
 const TOWN_PATH = /^\/api\/v1\/towns\/([^/]+)/;
 
-export function publicCors(db: Db, publicOrigin: string | undefined): MiddlewareHandler {
-  async function allowed(origin: string, path: string, selfOrigin: string): Promise<boolean> {
-    if (origin === selfOrigin || origin === publicOrigin) return true;
-    const m = TOWN_PATH.exec(path);
-    if (m) {
-      const town = await getTown(db, decodeURIComponent(m[1]!));
-      return town ? town.siteOrigins.includes(origin) : false;
-    }
-    const towns = await listTowns(db);
-    return towns.some((t) => t.siteOrigins.includes(origin));
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined; // broken %-encoding: no town can match it
   }
+}
 
-  return async (c, next) => {
-    const origin = c.req.header('origin');
-    const isPreflight = c.req.method === 'OPTIONS';
-    if (!origin) {
-      if (isPreflight) return c.body(null, 204);
-      await next();
-      c.header('Vary', 'Origin', { append: true });
-      return;
-    }
-    const ok = await allowed(origin, c.req.path, new URL(c.req.url).origin);
-    if (isPreflight) {
-      c.header('Vary', 'Origin');
-      if (ok) {
-        c.header('Access-Control-Allow-Origin', origin);
-        c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-        c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key, Accept-Language');
-        c.header('Access-Control-Max-Age', '600');
+/**
+ * `selfOrigin` is PUBLIC_ORIGIN when set; without it (the demo on loopback) the request's own origin,
+ * which is what the browser calls same-origin there.
+ */
+export function publicCors(towns: TownDirectory, publicOrigin: string | undefined): MiddlewareHandler {
+  return cors({
+    origin: async (origin, c) => {
+      const selfOrigin = publicOrigin ?? new URL(c.req.url).origin;
+      if (origin === selfOrigin) return origin;
+      const m = TOWN_PATH.exec(c.req.path);
+      if (m) {
+        const id = decodeSegment(m[1]!);
+        const town = id === undefined ? undefined : await towns.get(id);
+        return town?.siteOrigins.includes(origin) ? origin : null;
       }
-      return c.body(null, 204);
-    }
-    await next();
-    c.header('Vary', 'Origin', { append: true });
-    if (ok) c.header('Access-Control-Allow-Origin', origin);
-  };
+      return (await towns.all()).some((t) => t.siteOrigins.includes(origin)) ? origin : null;
+    },
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
+    maxAge: 600,
+    credentials: false,
+  });
 }
