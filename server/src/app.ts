@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
 import { loadSession } from './accounts/session.ts';
 import { publicCors } from './platform/http/cors.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { townContext } from './platform/http/town.ts';
 import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
@@ -50,10 +51,7 @@ export function createApp(deps: AppDeps): App {
     return c.text('Not found', 404);
   });
 
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-  });
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({

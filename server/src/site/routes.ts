@@ -31,11 +31,7 @@ const policy =
     await next();
     if (!c.res.ok && c.res.status !== 304) return;
     c.header('Cache-Control', cacheControl(c.req.path));
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
-      c.header('Content-Security-Policy', HTML_CSP);
-      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    }
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', HTML_CSP);
   };
 const revalidate = policy(() => 'no-cache');
 
@@ -46,12 +42,16 @@ const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
 };
 
-/** `/fr` → `/fr/`, so a folder's index page and its relative links agree. */
+/**
+ * `/fr` → `/fr/`, so a folder's index page and its relative links agree. Only plain folder names are
+ * redirected, and always to a path on this host: `//evil.example` must never become `Location: //evil.example/`.
+ */
+const FOLDER_PATH = /^(\/[A-Za-z0-9_-]+)+$/;
 const redirectFolders =
   (root: string): MiddlewareHandler =>
   async (c, next) => {
     const urlPath = c.req.path;
-    if (!urlPath.endsWith('/') && !path.extname(urlPath) && !urlPath.includes('..')) {
+    if (FOLDER_PATH.test(urlPath)) {
       const found = await stat(path.join(root, urlPath)).catch(() => undefined);
       if (found?.isDirectory()) return c.redirect(`${urlPath}/`, 301);
     }
