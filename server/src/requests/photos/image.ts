@@ -4,7 +4,11 @@
 // EXIF, no GPS position, no camera serial, no XMP, no ICC profile: colours are converted to sRGB),
 // at most MAX_SIDE pixels on its longest side.
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import sharp from 'sharp';
+
+// Every photo is seen once: libvips' operation cache would only keep residents' pixels in memory.
+sharp.cache(false);
 
 export const MAX_SIDE = 2560;
 /** Decoded size limit (about a 100-megapixel photo): bigger is refused before any pixel is decoded. */
@@ -45,9 +49,33 @@ export type ProcessResult =
    */
   | { ok: false; reason: 'unsupported' | 'undecodable' | 'heic' | 'too_many_pixels' };
 
+/**
+ * At most one photo per core is decoded at a time (a 48-megapixel photo needs a few hundred MB while it
+ * is processed); the others wait their turn here rather than all holding their pixels at once.
+ */
+const MAX_CONCURRENT = Math.max(1, os.availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the turn passes on; `running` stays the same
+    else running -= 1;
+  }
+}
+
 export async function processPhoto(input: Buffer): Promise<ProcessResult> {
   const type = sniffImageType(input);
   if (!type) return { ok: false, reason: 'unsupported' };
+  return inTurn(() => decodeAndEncode(input, type));
+}
+
+async function decodeAndEncode(input: Buffer, type: SniffedType): Promise<ProcessResult> {
   try {
     const image = sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, animated: false });
     const meta = await image.metadata();
