@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './accounts/routes.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
+import { isUploadPath, registerPhotoRoutes } from './requests/photos/routes.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
 import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './site/routes.ts';
@@ -52,13 +53,12 @@ export function createApp(deps: AppDeps): App {
   });
 
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.'),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.'),
+  });
+  // Photo uploads stream their body under their own 10 MB limit (requests/photos/routes.ts).
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : apiBodyLimit(c, next)));
 
   const cors = publicCors(towns, deps.config.publicOrigin);
   app.use('/api/v1/towns', cors);
@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): App {
   for (const p of ['/api/v1/auth/*', '/api/v1/staff/*']) {
     app.use(p, async (c, next) => {
       await next();
-      c.header('Cache-Control', 'no-store');
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     });
     app.use(p, session);
   }
@@ -94,6 +94,7 @@ export function createApp(deps: AppDeps): App {
   registerKbRoutes(app, routeDeps);
   registerServiceRoutes(app, routeDeps);
   registerRequestRoutes(app, routeDeps);
+  registerPhotoRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
   registerStaffRequestRoutes(app, routeDeps);
 

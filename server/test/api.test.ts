@@ -386,6 +386,7 @@ describe('OpenAPI', () => {
         '/api/v1/auth/logout',
         '/api/v1/auth/session',
         '/api/v1/staff/towns/{town}/requests',
+        '/api/v1/staff/towns/{town}/requests/{reference}/photos/{id}',
         '/api/v1/towns',
         '/api/v1/towns/{town}',
         '/api/v1/towns/{town}/kb/articles',
@@ -394,6 +395,7 @@ describe('OpenAPI', () => {
         '/api/v1/towns/{town}/requests',
         '/api/v1/towns/{town}/requests/{reference}',
         '/api/v1/towns/{town}/services',
+        '/api/v1/towns/{town}/uploads',
       ].sort(),
     );
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'munikit_session' });

@@ -3,6 +3,7 @@
 import type { Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { mintReference, townYear } from './references.ts';
+import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
 
 export interface NewRequest {
   town: { id: string; referencePrefix: string; timezone: string };
@@ -14,6 +15,8 @@ export interface NewRequest {
   lang: Lang;
   channel: RequestChannel;
   idempotencyKey?: string | null;
+  /** Upload ids to attach (photos/store.ts); a refused id throws PhotosNotAttached and rolls back. */
+  photos?: string[];
   /** For seeding/imports: when the request was filed. Defaults to now. */
   createdAt?: string;
 }
@@ -93,6 +96,10 @@ export async function insertRequest(trx: DbOrTx, r: NewRequest): Promise<FiledRe
       .insertInto('request_contacts')
       .values({ request_id: id, name: c.name || null, email: c.email || null, phone: c.phone || null, device_id: null, account_id: null })
       .execute();
+  }
+  if (r.photos && r.photos.length > 0) {
+    const photoErrors = await attachPhotos(trx, { townId: r.town.id, requestId: id, photoIds: r.photos, lang: r.lang });
+    if (photoErrors.length > 0) throw new PhotosNotAttached(photoErrors);
   }
   await trx
     .insertInto('request_events')

@@ -7,6 +7,7 @@ import { getActiveServiceByCode } from '../services/store.ts';
 import type { Town } from '../towns/store.ts';
 import { checkAnswers, type AnswerValue } from './answers.ts';
 import { fileRequest, type FiledRequest } from './intake-store.ts';
+import { checkPhotos, PhotosNotAttached } from './photos/store.ts';
 
 export interface IntakeInput {
   town: Town;
@@ -18,6 +19,8 @@ export interface IntakeInput {
   lang: Lang;
   channel: RequestChannel;
   idempotencyKey?: string | null;
+  /** Upload ids from POST /towns/{town}/uploads (at most 3), attached in the filing transaction. */
+  photos?: string[];
 }
 
 /** Field names are the JSON API's (`serviceCode`, `contact.email`, `answers.CODE`); other channels map them. */
@@ -41,9 +44,10 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
   }
   const checked = checkAnswers(service.questions, input.answers, lang);
   errors.push(...checked.errors);
+  errors.push(...(await checkPhotos(db, { townId: town.id, photoIds: input.photos ?? [], lang })));
   if (errors.length > 0) return { ok: false, errors };
 
-  const filed = await fileRequest(db, {
+  const filing = fileRequest(db, {
     town,
     service,
     description: input.description,
@@ -53,6 +57,10 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
     lang,
     channel: input.channel,
     idempotencyKey: input.idempotencyKey ?? null,
+    photos: input.photos,
   });
+  // A photo taken by another request between the check and the filing transaction: nothing was filed.
+  const filed = await filing.catch((err: unknown) => (err instanceof PhotosNotAttached ? err : Promise.reject(err)));
+  if (filed instanceof PhotosNotAttached) return { ok: false, errors: filed.fields };
   return { ok: true, filed };
 }

@@ -5,6 +5,7 @@ import { LangQuery, pickLang } from '../platform/http/lang.ts';
 import { getPublicRequestStatus } from './status-store.ts';
 import { fileServiceRequest } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
+import { PhotoIdsSchema } from './photos/schemas.ts';
 
 const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -28,6 +29,7 @@ const NewRequestSchema = z
       .optional(),
     answers: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200))])).optional(),
     lang: z.enum(['en', 'fr']).optional(),
+    photos: PhotoIdsSchema,
   })
   .openapi('NewServiceRequest');
 
@@ -109,6 +111,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
       lang: pickLang(body.lang, town.defaultLanguage),
       channel: 'web',
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
+      photos: body.photos,
     });
     if (!result.ok) return validationFailed(c, result.errors, pickLang(body.lang, town.defaultLanguage));
     const filed = result.filed;

@@ -7,6 +7,7 @@ import type { Db } from '../platform/database/schema.ts';
 import { listTownRequests } from './staff-store.ts';
 import { listTownRoles } from '../accounts/users-store.ts';
 import { TownParam } from '../towns/routes.ts';
+import { PhotoSummarySchema } from './photos/schemas.ts';
 
 const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
 
@@ -23,6 +24,7 @@ const StaffRequestSchema = z
     channel: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    photos: z.array(PhotoSummarySchema),
   })
   .openapi('StaffServiceRequest');
 

@@ -1,6 +1,7 @@
 // Staff reads and actions on service requests. The only module that reads request_contacts.
 import type { DbOrTx, RequestStatus, Visibility } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
+import { listPhotosForRequests, type PhotoSummary } from './photos/store.ts';
 
 export interface StaffRequestRow {
   reference: string;
@@ -14,6 +15,8 @@ export interface StaffRequestRow {
   channel: string;
   createdAt: string;
   updatedAt: string;
+  /** Attached photos; the bytes only through the staff photo route. */
+  photos: PhotoSummary[];
 }
 
 export async function listTownRequests(
@@ -28,7 +31,7 @@ export async function listTownRequests(
     .innerJoin('services as s', 's.id', 'r.service_id')
     .leftJoin('request_contacts as c', 'c.request_id', 'r.id')
     .select([
-      'r.reference', 'r.status', 'r.priority', 'r.service_code', 'r.description', 'r.location_text', 'r.lat', 'r.lng',
+      'r.id', 'r.reference', 'r.status', 'r.priority', 'r.service_code', 'r.description', 'r.location_text', 'r.lat', 'r.lng',
       'r.channel', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 'c.request_id as contact_id',
       'c.name as contact_name', 'c.email as contact_email', 'c.phone as contact_phone',
     ])
@@ -37,6 +40,7 @@ export async function listTownRequests(
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
+  const photos = await listPhotosForRequests(db, rows.map((r) => r.id));
   return {
     total: Number(count.n),
     requests: rows.map((r) => ({
@@ -51,6 +55,7 @@ export async function listTownRequests(
       channel: r.channel,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      photos: photos.get(r.id) ?? [],
     })),
   };
 }

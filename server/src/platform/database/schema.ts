@@ -185,6 +185,26 @@ export interface RateLimitBucketsTable {
   count: number;
 }
 
+/** Residents' photos (personal data): read only by requests/photos/. */
+export interface UploadsTable {
+  id: string;
+  town_id: string;
+  request_id: string | null;
+  content_type: string;
+  bytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  created_at: string;
+  attached_at: string | null;
+}
+
+/** A photo's bytes when the server runs on PostgreSQL (files under DATA_DIR/uploads/ on SQLite). */
+export interface UploadBytesTable {
+  upload_id: string;
+  data: Uint8Array;
+}
+
 export interface Database {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -202,6 +222,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   rate_limit_buckets: RateLimitBucketsTable;
+  uploads: UploadsTable;
+  upload_bytes: UploadBytesTable;
 }
 
 export type Db = Kysely<Database>;
