@@ -87,20 +87,20 @@ const articleRoute = createRoute({
 export function registerKbRoutes(app: App, { db }: RouteDeps) {
   app.openapi(categoriesRoute, async (c) => {
     const town = c.var.town;
-    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, categories: await listCategories(db, town.id, lang) }, 200);
   });
 
   app.openapi(articlesRoute, async (c) => {
     const town = c.var.town;
-    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
     return c.json({ lang, articles: await listPublishedArticles(db, town.id, lang) }, 200);
   });
 
   app.openapi(articleRoute, async (c) => {
     const { id } = c.req.valid('param');
     const town = c.var.town;
-    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
     const a = await getPublishedArticle(db, town.id, id, lang);
     if (!a) return apiError(c, 404, 'not_found', 'There is no published article with this id.');
     return c.json(

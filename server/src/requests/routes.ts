@@ -108,12 +108,12 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
       location: body.location,
       contact: body.contact,
       answers: body.answers,
-      lang: pickLang(body.lang, town.defaultLanguage),
+      lang: pickLang(c, body.lang, town.defaultLanguage),
       channel: 'web',
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
       photos: body.photos,
     });
-    if (!result.ok) return validationFailed(c, result.errors, pickLang(body.lang, town.defaultLanguage));
+    if (!result.ok) return validationFailed(c, result.errors, pickLang(c, body.lang, town.defaultLanguage));
     const filed = result.filed;
     const reply = { reference: filed.reference, status: filed.status, createdAt: filed.createdAt };
     return filed.replayed ? c.json(reply, 200) : c.json(reply, 201);
@@ -122,7 +122,7 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
   app.openapi(statusRoute, async (c) => {
     const { reference } = c.req.valid('param');
     const town = c.var.town;
-    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
     const status = await getPublicRequestStatus(db, town.id, reference.trim().toUpperCase(), lang);
     if (!status) return apiError(c, 404, 'not_found', 'There is no request with this reference number.');
     return c.json(status, 200);

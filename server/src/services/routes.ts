@@ -55,7 +55,7 @@ const servicesRoute = createRoute({
 export function registerServiceRoutes(app: App, { db }: RouteDeps) {
   app.openapi(servicesRoute, async (c) => {
     const town = c.var.town;
-    const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
+    const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
     const [services, departments] = await Promise.all([listActiveServices(db, town.id), listDepartments(db, town.id)]);
     const departmentById = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name[lang] }]));
     const body = services.map((s) => ({ ...localiseService(s, lang), department: departmentById.get(s.departmentId ?? '') ?? null }));

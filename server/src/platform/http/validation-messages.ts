@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Lang } from '../database/schema.ts';
+import { acceptedLang } from './lang.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -44,13 +45,9 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   return typeof fallback === 'string' ? fallback : issue.message;
 }
 
-/** The language of an error answer: `?lang=`, else the first of Accept-Language we speak, else English. */
+/** The language of an error answer: `?lang=`, else Accept-Language (by q-value), else the town's, else English. */
 export function errorLang(c: Context): Lang {
   const query = c.req.query('lang');
   if (query === 'fr' || query === 'en') return query;
-  for (const part of (c.req.header('accept-language') ?? '').split(',')) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if (tag === 'fr' || tag === 'en') return tag;
-  }
-  return 'en';
+  return acceptedLang(c) ?? (c.get('town') as { defaultLanguage?: Lang } | undefined)?.defaultLanguage ?? 'en';
 }
