@@ -7,7 +7,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'reports/**', 'custom-elements.json'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'reports/**', 'custom-elements.json', '**/*.gen.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

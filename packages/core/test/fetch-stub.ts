@@ -1,3 +1,4 @@
+import type { Town } from '../src/api-types.ts';
 /** A tiny router standing in for window.fetch, so component tests never need the real server. */
 
 export interface StubRequest {
@@ -65,7 +66,7 @@ export function stubFetch(): FetchStub {
   return stub;
 }
 
-export const lakeview = {
+export const lakeview: Town = {
   id: 'lakeview',
   name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' },
   defaultLanguage: 'en',

@@ -4,8 +4,9 @@ import type { MuniKbSearch } from '../src/kb-search.ts';
 import { clearTownCache } from '@munikit/core';
 import { $, $$, deepActiveElement, mountInLang, stubFetch, stubTown, type, unmountAll } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
+import type { KbArticleSummary } from '@munikit/core';
 
-const articlesEn = [
+const articlesEn: KbArticleSummary[] = [
   {
     id: 'a1', slug: 'garbage-day', categoryId: 'c1', categoryName: 'Waste and recycling',
     title: 'Garbage and recycling collection', summary: 'Which day your garbage, recycling and green bin are picked up.',
@@ -23,7 +24,7 @@ const articlesEn = [
   },
 ];
 
-const articlesFr = [
+const articlesFr: KbArticleSummary[] = [
   { ...articlesEn[0]!, title: 'Collecte des ordures et du recyclage', summary: 'Le jour de collecte des ordures, du recyclage et du bac vert.', categoryName: 'Déchets et recyclage', keywords: ['ordures', 'bac bleu'] },
   { ...articlesEn[1]!, title: 'Licences pour chiens', summary: 'Chaque chien doit avoir une médaille annuelle.', categoryName: 'Animaux', keywords: ['chien', 'médaille'] },
 ];

@@ -5,28 +5,29 @@ import { draftKey } from '../src/draft.ts';
 import { clearTownCache } from '@munikit/core';
 import { $, $$, apiError, deepActiveElement, mountInLang, stubFetch, stubTown, type, unmountAll } from '../../core/test/fetch-stub.ts';
 import type { FetchStub, StubRequest } from '../../core/test/fetch-stub.ts';
+import type { Service } from '@munikit/core';
 
-const services = {
+const services: Record<'en' | 'fr', Service[]> = {
   en: [
     {
       code: 'pothole', name: 'Pothole', description: 'A hole in a township road.', group: 'Roads',
-      keywords: ['road', 'hole'], anonymousAllowed: true,
+      keywords: ['road', 'hole'], anonymousAllowed: true, department: { id: 'public-works', name: 'Public Works' },
       questions: [
-        { code: 'size', datatype: 'singlevaluelist', required: true, label: 'How big is it?', order: 1,
+        { code: 'size', datatype: 'singlevaluelist', required: true, variable: true, description: '', label: 'How big is it?', order: 1,
           values: [{ key: 'small', name: 'Smaller than a dinner plate' }, { key: 'large', name: 'Larger than a dinner plate' }] },
       ],
     },
     {
       code: 'streetlight', name: 'Streetlight out', description: 'A streetlight that is off or flickering.', group: 'Roads',
-      keywords: ['light'], anonymousAllowed: false, questions: [],
+      keywords: ['light'], anonymousAllowed: false, department: null, questions: [],
     },
   ],
   fr: [
     {
       code: 'pothole', name: 'Nid-de-poule', description: 'Un trou dans un chemin du canton.', group: 'Routes',
-      keywords: ['chemin'], anonymousAllowed: true,
+      keywords: ['chemin'], anonymousAllowed: true, department: { id: 'public-works', name: 'Travaux publics' },
       questions: [
-        { code: 'size', datatype: 'singlevaluelist', required: true, label: 'Quelle taille?', order: 1,
+        { code: 'size', datatype: 'singlevaluelist', required: true, variable: true, description: '', label: 'Quelle taille?', order: 1,
           values: [{ key: 'small', name: 'Plus petit qu’une assiette' }, { key: 'large', name: 'Plus grand qu’une assiette' }] },
       ],
     },

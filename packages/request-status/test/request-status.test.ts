@@ -4,8 +4,9 @@ import type { MuniRequestStatus } from '../src/request-status.ts';
 import { clearTownCache } from '@munikit/core';
 import { $, $$, apiError, deepActiveElement, stubFetch, stubTown, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
+import type { PublicRequestStatus } from '@munikit/core';
 
-const found = (lang: string) => ({
+const found = (lang: string): PublicRequestStatus => ({
   reference: 'LKV-2026-00001',
   status: 'in_progress',
   serviceCode: 'pothole',
@@ -13,9 +14,9 @@ const found = (lang: string) => ({
   createdAt: '2026-11-20T14:00:00.000Z',
   updatedAt: '2026-11-21T15:30:00.000Z',
   timeline: [
-    { type: 'status_changed', status: 'received', at: '2026-11-20T14:00:00.000Z' },
-    { type: 'status_changed', status: 'in_progress', at: '2026-11-21T15:00:00.000Z' },
-    { type: 'public_note', note: lang === 'fr' ? 'L’équipe des routes passera jeudi.' : 'The roads crew will be there Thursday.', at: '2026-11-21T15:30:00.000Z' },
+    { type: 'status_changed', status: 'received', note: null, at: '2026-11-20T14:00:00.000Z' },
+    { type: 'status_changed', status: 'in_progress', note: null, at: '2026-11-21T15:00:00.000Z' },
+    { type: 'public_note', status: null, note: lang === 'fr' ? 'L’équipe des routes passera jeudi.' : 'The roads crew will be there Thursday.', at: '2026-11-21T15:30:00.000Z' },
   ],
 });
 

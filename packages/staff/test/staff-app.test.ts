@@ -5,22 +5,23 @@ import type { MuniStaffApp } from '../src/app/staff-app.ts';
 import { LANGUAGE_KEY } from '../src/app/staff-app.ts';
 import { $, $$, apiError, deepActiveElement, stubFetch, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
+import type { StaffRequest, StaffRequestPage, StaffSession, Town } from '@munikit/core';
 
-const session = {
+const session: StaffSession = {
   user: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk' },
   csrfToken: 'csrf-123',
   towns: [{ id: 'lakeview', role: 'admin' }],
 };
-const twoTowns = { ...session, towns: [{ id: 'lakeview', role: 'admin' }, { id: 'hillcrest', role: 'viewer' }] };
+const twoTowns: StaffSession = { ...session, towns: [{ id: 'lakeview', role: 'admin' }, { id: 'hillcrest', role: 'viewer' }] };
 
-const request = (reference: string, over: Record<string, unknown> = {}) => ({
+const request = (reference: string, over: Partial<StaffRequest> = {}): StaffRequest => ({
   reference, status: 'received', priority: 'normal', serviceCode: 'pothole',
   serviceName: { en: 'Pothole', fr: 'Nid-de-poule' }, description: 'Big hole', location: { text: '12 Lake Rd', lat: null, lng: null },
-  contact: { name: 'Sam Resident', email: 'sam@example.ca', phone: null }, channel: 'web',
+  contact: { name: 'Sam Resident', email: 'sam@example.ca', phone: null }, channel: 'web', photos: [],
   createdAt: '2026-11-22T09:00:00.000Z', updatedAt: '2026-11-22T09:00:00.000Z', ...over,
 });
-const page = (requests: unknown[]) => ({ total: requests.length, page: 1, pageSize: 50, requests });
-const towns = {
+const page = (requests: StaffRequest[]): StaffRequestPage => ({ total: requests.length, page: 1, pageSize: 50, requests });
+const towns: { towns: Town[] } = {
   towns: [
     { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' },
     { id: 'hillcrest', name: { en: 'Village of Hillcrest', fr: 'Village de Hillcrest' }, defaultLanguage: 'en' },
