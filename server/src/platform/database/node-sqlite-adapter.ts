@@ -19,22 +19,43 @@ const toInput = (params: ReadonlyArray<unknown>): SQLInputValue[] =>
     return p as SQLInputValue;
   });
 
-export function sqliteAdapter(db: DatabaseSync): SqliteDatabase {
+/** How many distinct SQL texts keep their prepared statement; Kysely's queries are a few hundred at most. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely asks for a statement on every query. Preparing is a large share of a simple query's cost, so
+ * statements are kept by SQL text (least recently used dropped first). Reuse is safe: Kysely runs one
+ * query at a time on this connection, and SQLite re-prepares a statement itself after a schema change.
+ */
+export function sqliteAdapter(db: DatabaseSync, cacheSize = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  const prepareUncached = (sql: string): SqliteStatement => {
+    const stmt = db.prepare(sql);
+    return {
+      reader: stmt.columns().length > 0,
+      all: (params) => stmt.all(...toInput(params)),
+      run: (params) => {
+        const r = stmt.run(...toInput(params));
+        return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
+      },
+      iterate: (params) => stmt.iterate(...toInput(params)),
+    };
+  };
   return {
     close: () => {
+      cache.clear();
       if (db.isOpen) db.close();
     },
     prepare(sql: string): SqliteStatement {
-      const stmt = db.prepare(sql);
-      return {
-        reader: stmt.columns().length > 0,
-        all: (params) => stmt.all(...toInput(params)),
-        run: (params) => {
-          const r = stmt.run(...toInput(params));
-          return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
-        },
-        iterate: (params) => stmt.iterate(...toInput(params)),
-      };
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // re-inserted below: most recently used last
+      } else {
+        statement = prepareUncached(sql);
+        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
     },
   };
 }
