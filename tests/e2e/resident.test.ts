@@ -101,9 +101,9 @@ describe('reporting a problem and tracking it', () => {
     await form.getByLabel(/email/i).first().fill('resident@example.ca');
     await form.locator('button[type="submit"]').click();
 
-    const reference = form.getByText(/LKV-\d{4}-\d{5}/).first();
+    const reference = form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).first();
     await expect.poll(() => reference.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const ref = (await reference.innerText()).match(/LKV-\d{4}-\d{5}/)![0];
+    const ref = (await reference.innerText()).match(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/)![0];
 
     await page.goto('/track.html');
     const tracker = page.locator('muni-request-status');
@@ -142,6 +142,6 @@ describe('reporting a problem and tracking it', () => {
     await expect.poll(() => form.locator('textarea').first().inputValue()).toBe(text);
 
     await form.locator('button[type="submit"]').click();
-    await expect.poll(() => form.getByText(/LKV-\d{4}-\d{5}/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 });

@@ -574,7 +574,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays with the same key answer 200 with the first reply */
+                    /** @description Replays with the same key and the same body answer 200 with the first reply; the same key with a different body answers 422 idempotency_key_reused */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -633,6 +633,24 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The Idempotency-Key was already used with a different body (idempotency_key_reused) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -657,6 +675,7 @@ export type paths = {
                 };
                 header?: never;
                 path: {
+                    /** @description Case, spaces and dashes do not matter; the town prefix may be left out */
                     reference: string;
                     town: string;
                 };
@@ -860,7 +879,7 @@ export type components = {
         };
         FiledServiceRequest: {
             createdAt: string;
-            /** @example LKV-2026-00001 */
+            /** @example LKV-7K4Q2-M9XCR */
             reference: string;
             /** @enum {string} */
             status: "received" | "in_progress" | "on_hold" | "resolved" | "declined";
@@ -899,25 +918,32 @@ export type components = {
             password: string;
         };
         NewServiceRequest: {
+            /** @description Answers to the service's questions, by question code */
             answers?: {
                 [key: string]: string | number | boolean | string[];
             };
             contact?: {
-                email?: "" | string | null;
+                /** @description An email address */
+                email?: string | null;
                 name?: string | null;
+                /** @description At least 7 digits; spaces and + - ( ) . allowed, and an extension (ext, ext., x, #, poste followed by digits) */
                 phone?: string | null;
             } | null;
+            /** @description Plain text; stored and shown as text, never as HTML */
             description: string;
             /** @enum {string} */
             lang?: "en" | "fr";
             location: {
                 lat?: number | null;
                 lng?: number | null;
-                text: string;
+                /** @description Where the problem is, in words; may be empty when lat and lng are both given */
+                text?: string | null;
             };
             /** @description Up to 3 upload ids from POST /towns/{town}/uploads */
             photos?: string[];
             serviceCode: string;
+            /** @description Honeypot: forms hide this field from people and send it empty; anything in it is refused */
+            website?: string | null;
         };
         RequestPhoto: {
             contentType: string;

@@ -11,7 +11,12 @@ const MESSAGES = {
   number: { en: 'Enter a number.', fr: 'Entrez un nombre.' },
   datetime: { en: 'Enter a date.', fr: 'Entrez une date.' },
   text: { en: 'Enter text.', fr: 'Entrez du texte.' },
+  long: { en: 'Enter at most 2,000 characters.', fr: 'Entrez au plus 2 000 caractères.' },
 } as const;
+
+/** Longest answer to a text question, and longest key in a list answer. */
+const MAX_ANSWER = 2000;
+const MAX_KEY = 200;
 
 const isEmpty = (v: AnswerValue | undefined) =>
   v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
@@ -33,6 +38,8 @@ export function checkAnswers(
   for (const q of questions) {
     if (!q.variable) continue;
     const v = answers[q.code];
+    if (typeof v === 'string' && v.length > MAX_ANSWER) { fail(q, 'long'); continue; }
+    if (Array.isArray(v) && v.some((x) => typeof x !== 'string' || x.length > MAX_KEY)) { fail(q, 'choice'); continue; }
     if (isEmpty(v)) {
       if (q.required) fail(q, 'required');
       continue;

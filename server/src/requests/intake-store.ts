@@ -1,12 +1,13 @@
 // Filing a new service request (public web form, Open311, staff or phone). This module writes the
-// resident's contact details; it never reads them back — reads live in staff-requests.ts only.
+// resident's contact details; it never reads them back — reads live in staff-store.ts only.
 import type { Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
-import { mintReference, townYear } from './references.ts';
+import { newReference, randomSymbols } from './references.ts';
+import type { RoutingDecision } from './routing.ts';
 import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
 
 export interface NewRequest {
-  town: { id: string; referencePrefix: string; timezone: string };
+  town: { id: string; referencePrefix: string };
   service: { id: string; code: string; departmentId: string | null };
   description: string;
   location: { text: string; lat?: number | null; lng?: number | null };
@@ -17,6 +18,10 @@ export interface NewRequest {
   idempotencyKey?: string | null;
   /** Upload ids to attach (photos/store.ts); a refused id throws PhotosNotAttached and rolls back. */
   photos?: string[];
+  /** SHA-256 (hex) of the canonical body (see intake.ts); a replay must match it. */
+  idempotencyHash?: string | null;
+  /** The routing decision (intake.ts); recorded as an internal `routed` event. Omitted: the service's department, normal priority, no event. */
+  routing?: RoutingDecision | null;
   /** For seeding/imports: when the request was filed. Defaults to now. */
   createdAt?: string;
 }
@@ -30,21 +35,45 @@ export interface FiledRequest {
   replayed: boolean;
 }
 
-async function findByIdempotencyKey(db: Db, townId: string, key: string): Promise<FiledRequest | undefined> {
+/** The Idempotency-Key was used before for a request with a different body. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super('idempotency key reused with a different body');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/**
+ * The request filed earlier under this Idempotency-Key, as its replay: `undefined` when the key is
+ * new; throws IdempotencyKeyReusedError when it was filed with another body (requests filed before
+ * bodies were hashed have no hash and count as the same body).
+ */
+export async function findIdempotentReplay(
+  db: DbOrTx,
+  townId: string,
+  key: string,
+  hash: string | null | undefined,
+): Promise<FiledRequest | undefined> {
   const row = await db
     .selectFrom('requests')
-    .select(['id', 'reference', 'created_at'])
+    .select(['id', 'reference', 'created_at', 'idempotency_hash'])
     .where('town_id', '=', townId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
+  if (!row) return undefined;
+  if (hash && row.idempotency_hash && row.idempotency_hash !== hash) throw new IdempotencyKeyReusedError();
   // The reply to a replay repeats the original one: the status it was filed with.
-  return row ? { id: row.id, reference: row.reference, status: 'received', createdAt: row.created_at, replayed: true } : undefined;
+  return { id: row.id, reference: row.reference, status: 'received', createdAt: row.created_at, replayed: true };
 }
 
+/**
+ * Files a request in one transaction (request, contact, events), or answers the replay of its
+ * Idempotency-Key. Throws IdempotencyKeyReusedError for a reused key with a different body.
+ */
 export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> {
   const key = r.idempotencyKey ?? null;
   if (key) {
-    const seen = await findByIdempotencyKey(db, r.town.id, key);
+    const seen = await findIdempotentReplay(db, r.town.id, key, r.idempotencyHash);
     if (seen) return seen;
   }
   try {
@@ -52,44 +81,65 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.
     if (key) {
-      const seen = await findByIdempotencyKey(db, r.town.id, key);
+      const seen = await findIdempotentReplay(db, r.town.id, key, r.idempotencyHash);
       if (seen) return seen;
     }
     throw err;
   }
 }
 
-/** Inserts a request, its contact and its `created` event. Run inside a transaction. */
-export async function insertRequest(trx: DbOrTx, r: NewRequest): Promise<FiledRequest> {
+/** How many fresh references to try when one is taken (2^-44 per existing reference: never, in practice). */
+const REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Inserts a request, its contact, its `created` event and, with a routing decision, its internal
+ * `routed` event. Run inside a transaction. `random` is for tests that force a reference collision.
+ */
+export async function insertRequest(
+  trx: DbOrTx,
+  r: NewRequest,
+  opts: { random?: (count: number) => string } = {},
+): Promise<FiledRequest> {
   const key = r.idempotencyKey ?? null;
   const id = newId();
   const createdAt = r.createdAt ?? nowIso();
-  const reference = await mintReference(trx, r.town.id, r.town.referencePrefix, townYear(r.town.timezone, new Date(createdAt)));
-  await trx
-    .insertInto('requests')
-    .values({
-      id,
-      town_id: r.town.id,
-      reference,
-      service_id: r.service.id,
-      service_code: r.service.code,
-      status: 'received',
-      priority: 'normal',
-      department_id: r.service.departmentId,
-      assignee_user_id: null,
-      location_text: r.location.text,
-      lat: r.location.lat ?? null,
-      lng: r.location.lng ?? null,
-      description: r.description,
-      channel: r.channel,
-      answers: JSON.stringify(r.answers ?? {}),
-      idempotency_key: key,
-      lang: r.lang,
-      created_at: createdAt,
-      updated_at: createdAt,
-      closed_at: null,
-    })
-    .execute();
+  const routing = r.routing ?? null;
+  let reference: string | undefined;
+  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !reference; attempt++) {
+    const candidate = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
+    // ON CONFLICT on the reference only: a taken reference inserts nothing (no error, so a
+    // PostgreSQL transaction stays usable) and we draw again.
+    const inserted = await trx
+      .insertInto('requests')
+      .values({
+        id,
+        town_id: r.town.id,
+        reference: candidate,
+        service_id: r.service.id,
+        service_code: r.service.code,
+        status: 'received',
+        priority: routing?.priority ?? 'normal',
+        department_id: routing ? routing.departmentId : r.service.departmentId,
+        assignee_user_id: routing?.assigneeUserId ?? null,
+        location_text: r.location.text,
+        lat: r.location.lat ?? null,
+        lng: r.location.lng ?? null,
+        description: r.description,
+        channel: r.channel,
+        answers: JSON.stringify(r.answers ?? {}),
+        idempotency_key: key,
+        idempotency_hash: key ? (r.idempotencyHash ?? null) : null,
+        lang: r.lang,
+        created_at: createdAt,
+        updated_at: createdAt,
+        closed_at: null,
+      })
+      .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) reference = candidate;
+  }
+  if (!reference) throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
   const c = r.contact;
   if (c && (c.name || c.email || c.phone)) {
     await trx
@@ -114,5 +164,32 @@ export async function insertRequest(trx: DbOrTx, r: NewRequest): Promise<FiledRe
       created_at: createdAt,
     })
     .execute();
+  if (routing) {
+    const rule = routing.rule;
+    await trx
+      .insertInto('request_events')
+      .values({
+        id: newId(),
+        request_id: id,
+        type: 'routed',
+        status: null,
+        // Names the rule in the admin's own words; language-neutral otherwise (details are for the UI).
+        note: rule ? `#${rule.position} ${rule.name}` : null,
+        visibility: 'internal',
+        actor_user_id: null,
+        // One millisecond after `created`, so the timeline (ordered by time) shows it second.
+        created_at: new Date(Date.parse(createdAt) + 1).toISOString(),
+        details: JSON.stringify({
+          ruleId: rule?.id ?? null,
+          rulePosition: rule?.position ?? null,
+          ruleName: rule?.name ?? null,
+          matched: routing.matched,
+          priority: routing.priority,
+          departmentId: routing.departmentId,
+          assigneeUserId: routing.assigneeUserId,
+        }),
+      })
+      .execute();
+  }
   return { id, reference, status: 'received' as const, createdAt, replayed: false };
 }

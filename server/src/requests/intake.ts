@@ -1,66 +1,259 @@
 // The one path by which a service request enters MuniKit. The JSON API, Open311 and any later channel
 // (staff entering a phone call) call fileServiceRequest(), so every rule below is written once and every
-// channel gets the same validation, routing and references. Channels translate field names, nothing else.
+// channel gets the same validation, rate limits, idempotency, routing and references. Channels
+// translate field names and answers, nothing else.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { FieldError } from '../platform/http/errors.ts';
+import { hitRateLimits, rateLimitedMessage, type RateLimitRule } from '../platform/http/rate-limit.ts';
+import { rateLimitSubject } from '../platform/http/client-address.ts';
 import type { Db, Lang, RequestChannel } from '../platform/database/schema.ts';
 import { getActiveServiceByCode } from '../services/store.ts';
 import type { Town } from '../towns/store.ts';
 import { checkAnswers, type AnswerValue } from './answers.ts';
-import { fileRequest, type FiledRequest } from './intake-store.ts';
+import { fileRequest, findIdempotentReplay, IdempotencyKeyReusedError, type FiledRequest } from './intake-store.ts';
+import { decideRouting } from './routing.ts';
+import { listRoutingRules } from './routing-store.ts';
 import { checkPhotos, PhotosNotAttached } from './photos/store.ts';
+
+/** Field limits, in characters (the JSON API documents the same numbers in its OpenAPI schema). */
+export const INTAKE_LIMITS = {
+  serviceCode: 100,
+  description: 4000,
+  locationText: 500,
+  name: 200,
+  email: 254,
+  phone: 40,
+  /** A phone number has at least this many digits (extension not counted) … */
+  phoneMinDigits: 7,
+  /** … and at most this many (E.164 allows 15; a few more for a trunk prefix). */
+  phoneMaxDigits: 17,
+} as const;
+
+/**
+ * How often one address may file requests in one town: 10 per 10 minutes and 50 per day. Only
+ * requests that are filed count (not refused ones, not Idempotency-Key replays). Shortest first.
+ */
+export const INTAKE_RATE_LIMITS: readonly RateLimitRule[] = [
+  { limit: 10, windowSeconds: 10 * 60 },
+  { limit: 50, windowSeconds: 24 * 60 * 60 },
+];
 
 export interface IntakeInput {
   town: Town;
   serviceCode: string;
   description: string;
-  location: { text: string; lat?: number | null; lng?: number | null };
+  /** `text` may be empty when both `lat` and `lng` are given. */
+  location: { text?: string | null; lat?: number | null; lng?: number | null };
   contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  /** Answers to the service's questions, by question code. */
   answers?: Record<string, AnswerValue>;
+  /** The request's language (stored; later notifications use it). */
   lang: Lang;
+  /** The language of error messages, when the client asked for another one than `lang`. */
+  messageLang?: Lang;
   channel: RequestChannel;
   idempotencyKey?: string | null;
   /** Upload ids from POST /towns/{town}/uploads (at most 3), attached in the filing transaction. */
   photos?: string[];
+  /** The web form's honeypot (`website`): people never see it, so anything in it means a robot. */
+  website?: string | null;
+  /**
+   * The filer's address (clientAddress(c, config.trustProxyHops)) for the per-address rate limit;
+   * null/omitted for staff channels, which are not limited.
+   */
+  clientAddress?: string | null;
 }
 
-/** Field names are the JSON API's (`serviceCode`, `contact.email`, `answers.CODE`); other channels map them. */
-export type IntakeResult = { ok: true; filed: FiledRequest } | { ok: false; errors: FieldError[] };
+/**
+ * Field names are the JSON API's (`serviceCode`, `description`, `location.text`, `location.lat`,
+ * `location.lng`, `contact.name`, `contact.email`, `contact.phone`, `answers.CODE`, `website`);
+ * other channels map them to theirs. Messages are in `input.messageLang ?? input.lang`.
+ */
+export type IntakeResult =
+  | { ok: true; filed: FiledRequest }
+  | { ok: false; reason: 'invalid'; errors: FieldError[] }
+  | { ok: false; reason: 'idempotency_key_reused'; message: string }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number; message: string };
 
-const CONTACT_NEEDED = {
-  en: 'This service needs a way to reach you: give an email address or a phone number.',
-  fr: 'Ce service exige un moyen de vous joindre : indiquez un courriel ou un numéro de téléphone.',
+type Text = { en: string; fr: string };
+const M = {
+  unknownService: { en: 'Choose a service from the list.', fr: 'Choisissez un service dans la liste.' },
+  contactNeeded: {
+    en: 'This service needs a way to reach you: give an email address or a phone number.',
+    fr: 'Ce service exige un moyen de vous joindre : indiquez un courriel ou un numéro de téléphone.',
+  },
+  empty: { en: 'This field cannot be empty.', fr: 'Ce champ ne peut pas être vide.' },
+  locationText: {
+    en: 'Say where the problem is, or place it on the map.',
+    fr: 'Indiquez où se trouve le problème, ou placez-le sur la carte.',
+  },
+  lat: { en: 'The latitude must be a number from -90 to 90.', fr: 'La latitude doit être un nombre de -90 à 90.' },
+  lng: { en: 'The longitude must be a number from -180 to 180.', fr: 'La longitude doit être un nombre de -180 à 180.' },
+  bothCoordinates: { en: 'Give both the latitude and the longitude.', fr: 'Indiquez la latitude et la longitude.' },
+  email: { en: 'Enter an email address like name@example.ca.', fr: 'Entrez une adresse courriel comme nom@exemple.ca.' },
+  phone: {
+    en: 'Enter a phone number with at least 7 digits, like 613-555-0123 or 613-555-0123 ext. 12.',
+    fr: 'Entrez un numéro de téléphone d’au moins 7 chiffres, comme 613-555-0123 ou 613-555-0123 poste 12.',
+  },
+  website: { en: 'Leave this field empty.', fr: 'Laissez ce champ vide.' },
+  reused: {
+    en: 'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    fr: 'Cette clé Idempotency-Key a déjà servi pour une autre demande. Utilisez une nouvelle clé pour une nouvelle demande.',
+  },
+} satisfies Record<string, Text>;
+
+const tooLong = (max: number, lang: Lang) =>
+  lang === 'fr' ? `Entrez au plus ${max.toLocaleString('fr-CA')} caractères.` : `Enter at most ${max.toLocaleString('en-CA')} characters.`;
+
+/** Removes control characters (PostgreSQL refuses NUL; none belongs in a request), then trims. */
+function cleanText(value: string | null | undefined, multiline = false): string {
+  if (!value) return '';
+  // eslint-disable-next-line no-control-regex
+  let s = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  if (!multiline) s = s.replace(/[\t\r\n]+/g, ' ');
+  return s.trim();
+}
+
+const EXTENSION = /\s*(?:ext\.?|extension|x|#|poste)\s*\d{1,6}\s*$/i;
+
+/** Lenient phone check: digits, spaces, + - ( ) . and an optional extension (ext, ext., x, #, poste). */
+export function isValidPhone(phone: string): boolean {
+  if (phone.length > INTAKE_LIMITS.phone) return false;
+  const main = phone.replace(EXTENSION, '');
+  if (!/^\+?[\d\s\-().]+$/.test(main)) return false;
+  const digits = main.replace(/\D/g, '').length;
+  return digits >= INTAKE_LIMITS.phoneMinDigits && digits <= INTAKE_LIMITS.phoneMaxDigits;
+}
+
+const emailSchema = z.email();
+
+/** JSON with object keys sorted and null/undefined members dropped: the same content gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** SHA-256 (hex) of the canonical form of what was asked: a retry with the same Idempotency-Key must match it. */
+export function intakeBodyHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+const FIELD_ORDER = ['serviceCode', 'description', 'location.text', 'location.lat', 'location.lng', 'contact.name', 'contact.email', 'contact.phone'];
+const fieldRank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i >= 0 ? i : field.startsWith('answers.') ? FIELD_ORDER.length : FIELD_ORDER.length + 1;
 };
-const UNKNOWN_SERVICE = { en: 'Choose a service from the list.', fr: 'Choisissez un service dans la liste.' };
+/** Errors in the order of the form's fields (answers after them, the honeypot last). */
+const inFormOrder = (errors: FieldError[]) => [...errors].sort((a, b) => fieldRank(a.field) - fieldRank(b.field));
+
+const isBlank = (v: AnswerValue | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<IntakeResult> {
-  const { town, lang } = input;
-  const service = await getActiveServiceByCode(db, town.id, input.serviceCode);
-  if (!service) return { ok: false, errors: [{ field: 'serviceCode', message: UNKNOWN_SERVICE[lang] }] };
-
+  const { town } = input;
+  const lang = input.messageLang ?? input.lang;
   const errors: FieldError[] = [];
-  const contact = input.contact ?? null;
-  if (!service.anonymousAllowed && !contact?.email && !contact?.phone) {
-    errors.push({ field: 'contact.email', message: CONTACT_NEEDED[lang] });
-  }
-  const checked = checkAnswers(service.questions, input.answers, lang);
-  errors.push(...checked.errors);
-  errors.push(...(await checkPhotos(db, { townId: town.id, photoIds: input.photos ?? [], lang })));
-  if (errors.length > 0) return { ok: false, errors };
+  const fail = (field: string, message: string) => errors.push({ field, message });
 
-  const filing = fileRequest(db, {
-    town,
-    service,
-    description: input.description,
-    location: input.location,
-    contact,
-    answers: checked.answers,
-    lang,
-    channel: input.channel,
-    idempotencyKey: input.idempotencyKey ?? null,
-    photos: input.photos,
-  });
-  // A photo taken by another request between the check and the filing transaction: nothing was filed.
-  const filed = await filing.catch((err: unknown) => (err instanceof PhotosNotAttached ? err : Promise.reject(err)));
-  if (filed instanceof PhotosNotAttached) return { ok: false, errors: filed.fields };
-  return { ok: true, filed };
+  const serviceCode = cleanText(input.serviceCode);
+  const description = cleanText(input.description, true);
+  const locationText = cleanText(input.location?.text);
+  const lat = input.location?.lat ?? null;
+  const lng = input.location?.lng ?? null;
+  const contact = {
+    name: cleanText(input.contact?.name) || null,
+    email: cleanText(input.contact?.email) || null,
+    phone: cleanText(input.contact?.phone) || null,
+  };
+
+  if (cleanText(input.website)) fail('website', M.website[lang]);
+  if (!serviceCode || serviceCode.length > INTAKE_LIMITS.serviceCode) fail('serviceCode', M.unknownService[lang]);
+  if (!description) fail('description', M.empty[lang]);
+  else if (description.length > INTAKE_LIMITS.description) fail('description', tooLong(INTAKE_LIMITS.description, lang));
+  const latOk = lat === null || (Number.isFinite(lat) && lat >= -90 && lat <= 90);
+  const lngOk = lng === null || (Number.isFinite(lng) && lng >= -180 && lng <= 180);
+  if (locationText.length > INTAKE_LIMITS.locationText) fail('location.text', tooLong(INTAKE_LIMITS.locationText, lang));
+  else if (!locationText && (lat === null || lng === null)) fail('location.text', M.locationText[lang]);
+  if (!latOk) fail('location.lat', M.lat[lang]);
+  else if (lat === null && lng !== null) fail('location.lat', M.bothCoordinates[lang]);
+  if (!lngOk) fail('location.lng', M.lng[lang]);
+  else if (lng === null && lat !== null) fail('location.lng', M.bothCoordinates[lang]);
+  if (contact.name && contact.name.length > INTAKE_LIMITS.name) fail('contact.name', tooLong(INTAKE_LIMITS.name, lang));
+  if (contact.email && (contact.email.length > INTAKE_LIMITS.email || !emailSchema.safeParse(contact.email).success)) {
+    fail('contact.email', M.email[lang]);
+  }
+  if (contact.phone && !isValidPhone(contact.phone)) fail('contact.phone', M.phone[lang]);
+
+  const service = serviceCode && serviceCode.length <= INTAKE_LIMITS.serviceCode ? await getActiveServiceByCode(db, town.id, serviceCode) : undefined;
+  let answers: Record<string, AnswerValue> = {};
+  if (serviceCode && !service && !errors.some((e) => e.field === 'serviceCode')) fail('serviceCode', M.unknownService[lang]);
+  if (service) {
+    if (!service.anonymousAllowed && !contact.email && !contact.phone && !errors.some((e) => e.field.startsWith('contact.'))) {
+      fail('contact.email', M.contactNeeded[lang]);
+    }
+    const checked = checkAnswers(service.questions, input.answers, lang);
+    errors.push(...checked.errors);
+    answers = checked.answers;
+    errors.push(...(await checkPhotos(db, { townId: town.id, photoIds: input.photos ?? [], lang })));
+  }
+  if (errors.length > 0 || !service) return { ok: false, reason: 'invalid', errors: inFormOrder(errors) };
+
+  // What was asked, canonically.
+  const idempotencyKey = input.idempotencyKey || null;
+  const idempotencyHash = idempotencyKey
+    ? intakeBodyHash({
+        serviceCode,
+        description,
+        location: { text: locationText, lat, lng },
+        contact,
+        answers: Object.fromEntries(Object.entries(input.answers ?? {}).filter(([, v]) => !isBlank(v))),
+        lang: input.lang,
+        photos: input.photos ?? [],
+      })
+    : null;
+
+  try {
+    // A replay answers before the rate limit: a retry of a filed request is not a new filing.
+    if (idempotencyKey) {
+      const seen = await findIdempotentReplay(db, town.id, idempotencyKey, idempotencyHash);
+      if (seen) return { ok: true, filed: seen };
+    }
+    if (input.clientAddress) {
+      const limit = await hitRateLimits(db, `intake:${town.id}:${rateLimitSubject(input.clientAddress)}`, INTAKE_RATE_LIMITS);
+      if (!limit.allowed) {
+        return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds, message: rateLimitedMessage(limit.retryAfterSeconds, lang) };
+      }
+    }
+    const routing = decideRouting(
+      await listRoutingRules(db, town.id),
+      { serviceCode: service.code, description, locationText, lat, lng },
+      { departmentId: service.departmentId },
+    );
+    const filed = await fileRequest(db, {
+      town,
+      service,
+      description,
+      location: { text: locationText, lat, lng },
+      contact,
+      answers,
+      lang: input.lang,
+      channel: input.channel,
+      idempotencyKey,
+      idempotencyHash,
+      routing,
+      photos: input.photos,
+    });
+    return { ok: true, filed };
+  } catch (err) {
+    // A photo taken by another request between the check and the filing transaction: nothing was filed.
+    if (err instanceof PhotosNotAttached) return { ok: false, reason: 'invalid', errors: err.fields };
+    if (err instanceof IdempotencyKeyReusedError) return { ok: false, reason: 'idempotency_key_reused', message: M.reused[lang] };
+    throw err;
+  }
 }

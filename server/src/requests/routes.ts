@@ -2,39 +2,59 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
-import { getPublicRequestStatus } from './status-store.ts';
-import { fileServiceRequest } from './intake.ts';
+import { errorLang } from '../platform/http/validation-messages.ts';
+import { clientAddress } from '../platform/http/client-address.ts';
+import { rateLimited } from '../platform/http/rate-limit.ts';
+import { findPublicRequestStatus } from './status-store.ts';
+import { fileServiceRequest, INTAKE_LIMITS } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoIdsSchema } from './photos/schemas.ts';
 
 const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number, description?: string) =>
+  z.string().nullable().optional().openapi({ maxLength: max, ...(description ? { description } : {}) });
 
+// Types only: the content rules (lengths, formats, the location rule, the service's questions) are
+// intake's (intake.ts), written once for every channel, so one answer names every wrong field. The
+// limits below document the same INTAKE_LIMITS.
 const NewRequestSchema = z
   .object({
-    serviceCode: z.string().trim().min(1).max(100),
-    description: z.string().trim().min(1).max(4000),
+    serviceCode: z.string().openapi({ maxLength: INTAKE_LIMITS.serviceCode }),
+    description: z
+      .string()
+      .openapi({ minLength: 1, maxLength: INTAKE_LIMITS.description, description: 'Plain text; stored and shown as text, never as HTML' }),
     location: z.object({
-      text: z.string().trim().min(1).max(500),
-      lat: z.number().min(-90).max(90).nullable().optional(),
-      lng: z.number().min(-180).max(180).nullable().optional(),
+      text: optionalText(INTAKE_LIMITS.locationText, 'Where the problem is, in words; may be empty when lat and lng are both given'),
+      lat: z.number().nullable().optional().openapi({ minimum: -90, maximum: 90 }),
+      lng: z.number().nullable().optional().openapi({ minimum: -180, maximum: 180 }),
     }),
     contact: z
       .object({
-        name: optionalText(200),
-        email: z.union([z.literal(''), z.email().max(254)]).nullable().optional(),
-        phone: optionalText(40),
+        name: optionalText(INTAKE_LIMITS.name),
+        email: optionalText(INTAKE_LIMITS.email, 'An email address'),
+        phone: optionalText(
+          INTAKE_LIMITS.phone,
+          'At least 7 digits; spaces and + - ( ) . allowed, and an extension (ext, ext., x, #, poste followed by digits)',
+        ),
       })
       .nullable()
       .optional(),
-    answers: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200))])).optional(),
+    answers: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+      .optional()
+      .openapi({ description: "Answers to the service's questions, by question code" }),
     lang: z.enum(['en', 'fr']).optional(),
     photos: PhotoIdsSchema,
+    website: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Honeypot: forms hide this field from people and send it empty; anything in it is refused' }),
   })
   .openapi('NewServiceRequest');
 
 const FiledSchema = z
-  .object({ reference: z.string().openapi({ example: 'LKV-2026-00001' }), status: Status, createdAt: z.string() })
+  .object({ reference: z.string().openapi({ example: 'LKV-7K4Q2-M9XCR' }), status: Status, createdAt: z.string() })
   .openapi('FiledServiceRequest');
 
 const createRequestRoute = createRoute({
@@ -50,14 +70,17 @@ const createRequestRoute = createRoute({
         .min(8)
         .max(200)
         .optional()
-        .openapi({ description: 'Replays with the same key answer 200 with the first reply' }),
+        .openapi({
+          description:
+            'Replays with the same key and the same body answer 200 with the first reply; the same key with a different body answers 422 idempotency_key_reused',
+        }),
     }),
     body: { required: true, content: { 'application/json': { schema: NewRequestSchema } } },
   },
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: FiledSchema } } },
     200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: FiledSchema } } },
-    ...errorResponses(400, 404, 413),
+    ...errorResponses(400, 404, 413, 422, 429),
   },
 });
 
@@ -87,7 +110,11 @@ const statusRoute = createRoute({
   summary: 'Status and public timeline of a request (no personal data)',
   request: {
     params: TownParam.extend({
-      reference: z.string().min(1).max(40).openapi({ param: { name: 'reference', in: 'path' }, example: 'LKV-2026-00001' }),
+      reference: z.string().min(1).max(40).openapi({
+        param: { name: 'reference', in: 'path' },
+        example: 'LKV-7K4Q2-M9XCR',
+        description: 'Case, spaces and dashes do not matter; the town prefix may be left out',
+      }),
     }),
     query: LangQuery,
   },
@@ -97,10 +124,23 @@ const statusRoute = createRoute({
   },
 });
 
-export function registerRequestRoutes(app: App, { db }: RouteDeps) {
+const NOT_FOUND = {
+  en: 'There is no request with this reference number.',
+  fr: 'Aucune demande ne porte ce numéro de référence.',
+};
+const MISTYPED = {
+  en: 'This reference number has a typing mistake: check each character against your confirmation.',
+  fr: 'Ce numéro de référence contient une faute de frappe : vérifiez chaque caractère dans votre confirmation.',
+};
+
+export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
   app.openapi(createRequestRoute, async (c) => {
     const town = c.var.town;
     const body = c.req.valid('json');
+    // The request's language: the body's, else the town's. Messages follow ?lang= or Accept-Language
+    // like every validation answer (the form sends its language in both), else the request's.
+    const lang = pickLang(c, body.lang, town.defaultLanguage);
+    const messageLang = c.req.query('lang') || c.req.header('accept-language') ? errorLang(c) : lang;
     const result = await fileServiceRequest(db, {
       town,
       serviceCode: body.serviceCode,
@@ -108,12 +148,24 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
       location: body.location,
       contact: body.contact,
       answers: body.answers,
-      lang: pickLang(c, body.lang, town.defaultLanguage),
+      lang,
+      messageLang,
       channel: 'web',
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
+      website: body.website,
       photos: body.photos,
+      clientAddress: clientAddress(c, config.trustProxyHops),
     });
-    if (!result.ok) return validationFailed(c, result.errors, pickLang(c, body.lang, town.defaultLanguage));
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'invalid':
+          return validationFailed(c, result.errors, messageLang);
+        case 'idempotency_key_reused':
+          return apiError(c, 422, 'idempotency_key_reused', result.message);
+        case 'rate_limited':
+          return rateLimited(c, result.retryAfterSeconds, messageLang);
+      }
+    }
     const filed = result.filed;
     const reply = { reference: filed.reference, status: filed.status, createdAt: filed.createdAt };
     return filed.replayed ? c.json(reply, 200) : c.json(reply, 201);
@@ -123,8 +175,12 @@ export function registerRequestRoutes(app: App, { db }: RouteDeps) {
     const { reference } = c.req.valid('param');
     const town = c.var.town;
     const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
-    const status = await getPublicRequestStatus(db, town.id, reference.trim().toUpperCase(), lang);
-    if (!status) return apiError(c, 404, 'not_found', 'There is no request with this reference number.');
-    return c.json(status, 200);
+    const found = await findPublicRequestStatus(db, town, reference, lang);
+    if (!found.found) {
+      return found.mistyped
+        ? apiError(c, 404, 'not_found', MISTYPED[lang], [{ field: 'reference', message: MISTYPED[lang] }])
+        : apiError(c, 404, 'not_found', NOT_FOUND[lang]);
+    }
+    return c.json(found.status, 200);
   });
 }

@@ -71,7 +71,7 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
       if (!service) throw new Error(`seed request names unknown service ${r.serviceCode}`);
       const filedAt = now.getTime() - r.daysAgo * DAY_MS;
       const filed = await insertRequest(trx, {
-        town: { id: t.id, referencePrefix: t.referencePrefix, timezone: t.timezone },
+        town: { id: t.id, referencePrefix: t.referencePrefix },
         service,
         description: r.description,
         location: { text: r.locationText, lat: r.lat ?? null, lng: r.lng ?? null },

@@ -4,12 +4,11 @@ import { seedTown } from '../../src/seed/seed.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
 import { addArticleRevision, getPublishedArticle, listCategories, listPublishedArticles } from '../../src/kb/store.ts';
 import { getPublicRequestStatus } from '../../src/requests/status-store.ts';
-import { mintReference } from '../../src/requests/references.ts';
 import { fileRequest } from '../../src/requests/intake-store.ts';
 import { getActiveServiceByCode, listActiveServices } from '../../src/services/store.ts';
 import { deleteExpiredSessions, findSession, insertSession } from '../../src/accounts/sessions-store.ts';
 import { changeRequestStatus, listTownRequests } from '../../src/requests/staff-store.ts';
-import { getTown, insertTown, listTowns } from '../../src/towns/store.ts';
+import { getTown, listTowns } from '../../src/towns/store.ts';
 import { createUser, findUserByEmail, listTownRoles, setTownRole } from '../../src/accounts/users-store.ts';
 import { dialects, TEST_DATABASE_URL, type TestDb } from '../support/harness.ts';
 import { testTown } from '../support/test-town.ts';
@@ -67,21 +66,6 @@ for (const dialect of dialects) {
       expect(versions).toHaveLength(3);
     });
 
-    it('mints distinct sequential references even when asked concurrently', async () => {
-      await insertTown(t.db, {
-        id: 'counter-town',
-        name: { en: 'C', fr: 'C' },
-        defaultLanguage: 'en',
-        siteOrigins: [],
-        referencePrefix: 'CNT',
-        timezone: 'UTC',
-      });
-      const refs = await Promise.all(Array.from({ length: 20 }, () => mintReference(t.db, 'counter-town', 'CNT', 2030)));
-      expect(new Set(refs).size).toBe(20);
-      expect([...refs].sort()[0]).toBe('CNT-2030-00001');
-      expect([...refs].sort()[19]).toBe('CNT-2030-00020');
-    });
-
     it('files a request once per idempotency key, and the public view holds no personal data', async () => {
       const town = (await getTown(t.db, 'testville'))!;
       const service = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
@@ -98,7 +82,7 @@ for (const dialect of dialects) {
       const [a, b] = await Promise.all([fileRequest(t.db, input), fileRequest(t.db, input)]);
       expect(a.reference).toBe(b.reference);
       expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
-      expect(a.reference).toMatch(/^TST-\d{4}-\d{5}$/);
+      expect(a.reference).toMatch(/^TST-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
       const count = await t.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).where('idempotency_key', '=', 'key-123456').executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
 

@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema.ts';
 import { migration as m0001 } from './migrations/0001_core.ts';
+import { migration as m0002 } from './migrations/0002_intake.ts';
 import { migration as m0004 } from './migrations/0004_uploads.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_intake': m0002,
   '0004_uploads': m0004,
 };
 class InCodeMigrationProvider implements MigrationProvider {

@@ -4,7 +4,8 @@ import type { Kysely, Transaction } from 'kysely';
 
 export type RequestStatus = 'received' | 'in_progress' | 'on_hold' | 'resolved' | 'declined';
 export type RequestChannel = 'web' | 'open311' | 'staff' | 'phone';
-export type RequestEventType = 'created' | 'status_changed' | 'public_note' | 'internal_note' | 'assigned';
+export type RequestEventType = 'created' | 'status_changed' | 'public_note' | 'internal_note' | 'assigned' | 'routed';
+export type RequestPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type Visibility = 'public' | 'internal';
 export type ArticleStatus = 'draft' | 'published' | 'archived';
 export type Role = 'admin' | 'staff' | 'viewer';
@@ -70,6 +71,8 @@ export interface RequestsTable {
   channel: RequestChannel;
   answers: string;
   idempotency_key: string | null;
+  /** SHA-256 (hex) of the canonical body filed under idempotency_key; NULL before 0002. */
+  idempotency_hash: string | null;
   lang: Lang;
   created_at: string;
   updated_at: string;
@@ -94,6 +97,8 @@ export interface RequestEventsTable {
   visibility: Visibility;
   actor_user_id: string | null;
   created_at: string;
+  /** JSON (as text) about the event for staff, e.g. a `routed` event's decision. */
+  details: string | null;
 }
 
 export interface ReferenceCountersTable {
@@ -179,6 +184,27 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface RoutingRulesTable {
+  id: string;
+  town_id: string;
+  position: number;
+  name: string;
+  enabled: number;
+  /** JSON array of service codes; [] = any service. */
+  service_codes: string;
+  /** JSON array of words or phrases (a trailing * matches any ending); [] = any description. */
+  words: string;
+  address_contains: string | null;
+  near_lat: number | null;
+  near_lng: number | null;
+  near_metres: number | null;
+  priority: RequestPriority | null;
+  department_id: string | null;
+  assignee_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RateLimitBucketsTable {
   key: string;
   window_start: string;
@@ -224,6 +250,7 @@ export interface Database {
   rate_limit_buckets: RateLimitBucketsTable;
   uploads: UploadsTable;
   upload_bytes: UploadBytesTable;
+  routing_rules: RoutingRulesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'csrf_failed'
   | 'payload_too_large'
+  | 'rate_limited'
+  | 'idempotency_key_reused'
   | 'internal';
 
 export interface FieldError {
@@ -82,7 +84,7 @@ export const defaultHook = (result: { success: boolean; error?: ZodError }, c: C
 };
 
 /** OpenAPI response entries for the error statuses a route can answer. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 413;
+type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 422 | 429;
 type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } };
 
 export function errorResponses<const S extends ErrorStatus[]>(...statuses: S): { [K in S[number]]: ErrorResponse } {
@@ -92,6 +94,8 @@ export function errorResponses<const S extends ErrorStatus[]>(...statuses: S): {
     403: 'No role in this town (forbidden) or missing/wrong X-CSRF-Token (csrf_failed)',
     404: 'Not found (not_found)',
     413: 'Body larger than 64 KB (payload_too_large)',
+    422: 'The Idempotency-Key was already used with a different body (idempotency_key_reused)',
+    429: 'Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait',
   } as const;
   const out: Partial<Record<ErrorStatus, ErrorResponse>> = {};
   for (const s of statuses) out[s] = { description: descriptions[s], content: { 'application/json': { schema: ErrorSchema } } };
