@@ -8,6 +8,9 @@ import { createDatabase } from './platform/database/database.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import { nowIso } from './platform/database/schema.ts';
 import { deleteExpiredSessions } from './accounts/sessions-store.ts';
+import { deleteOldBuckets } from './accounts/sign-in-limits.ts';
+import { createWorker } from './platform/jobs/worker.ts';
+import { EMAIL_KIND, emailHandler, keepInOutbox } from './platform/jobs/email.ts';
 import { listTowns } from './towns/store.ts';
 import { seedDemoTown } from './seed/seed.ts';
 
@@ -55,8 +58,15 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   logger.info(`MuniKit server listening on http://${host}:${info.port}`);
 });
 
+// The outbox worker. Email is kept in the outbox until an SMTP sender is configured (notifications).
+const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(keepInOutbox) } });
+worker.start();
+
 const sweep = setInterval(() => {
   deleteExpiredSessions(db, nowIso()).catch((err: unknown) => logger.warn('expired session sweep failed', err));
+  deleteOldBuckets(db, new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString()).catch((err: unknown) =>
+    logger.warn('rate-limit bucket sweep failed', err),
+  );
 }, 60 * 60 * 1000);
 sweep.unref();
 
@@ -69,7 +79,9 @@ function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(() => {
-    db.destroy()
+    worker
+      .stop()
+      .then(() => db.destroy())
       .catch((err: unknown) => logger.error('closing the database failed', err))
       .finally(() => process.exit(0));
   });

@@ -48,9 +48,11 @@ describe('staff console', () => {
     await expect.poll(() => table.innerText()).toContain(reference);
 
     const cookies = await context.cookies();
-    const session = cookies.find((c) => c.name === 'munikit_session');
+    // COOKIE_SECURE defaults to true: a __Host- cookie (Secure, Path=/, no Domain), which Chromium keeps on loopback.
+    const session = cookies.find((c) => c.name === '__Host-munikit_session');
     expect(session?.httpOnly).toBe(true);
-    expect(session?.sameSite).toBe('Strict');
+    expect(session?.secure).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
 
     // The session survives a reload.
     await page.reload();

@@ -4,9 +4,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema.ts';
 import { migration as m0001 } from './migrations/0001_core.ts';
+import { migration as m0005 } from './migrations/0005_accounts.ts';
+import { migration as m0006 } from './migrations/0006_jobs.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0005_accounts': m0005,
+  '0006_jobs': m0006,
 };
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

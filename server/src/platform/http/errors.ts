@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'csrf_failed'
+  | 'conflict'
+  | 'rate_limited'
   | 'payload_too_large'
   | 'internal';
 
@@ -82,16 +84,18 @@ export const defaultHook = (result: { success: boolean; error?: ZodError }, c: C
 };
 
 /** OpenAPI response entries for the error statuses a route can answer. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 413;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
 type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } };
 
 export function errorResponses<const S extends ErrorStatus[]>(...statuses: S): { [K in S[number]]: ErrorResponse } {
   const descriptions = {
     400: 'Invalid input (validation_failed), naming the fields',
     401: 'Not signed in (unauthenticated)',
-    403: 'No role in this town (forbidden) or missing/wrong X-CSRF-Token (csrf_failed)',
+    403: 'Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed)',
     404: 'Not found (not_found)',
+    409: 'Conflicts with the current state (conflict)',
     413: 'Body larger than 64 KB (payload_too_large)',
+    429: 'Too many attempts (rate_limited); see Retry-After',
   } as const;
   const out: Partial<Record<ErrorStatus, ErrorResponse>> = {};
   for (const s of statuses) out[s] = { description: descriptions[s], content: { 'application/json': { schema: ErrorSchema } } };
