@@ -1,5 +1,6 @@
 // Rules for a town's settings, shared by the settings API and `npm run admin -- add-town`.
 import { z } from '@hono/zod-openapi';
+import { bilingual } from '../platform/http/validation-messages.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -29,10 +30,26 @@ export const OriginSchema = z
   .trim()
   .max(200)
   .transform((v) => v.replace(/\/$/, ''))
-  .refine(isOrigin, { message: 'Must be an origin such as https://www.example-town.ca (https, no path).' });
+  .refine(
+    isOrigin,
+    bilingual(
+      'Enter the address of a website, such as https://www.example-town.ca (https, without a path).',
+      'Entrez l’adresse d’un site Web, comme https://www.exemple-ville.ca (https, sans chemin).',
+    ),
+  );
 
-export const TimeZoneSchema = z.string().trim().max(100).refine(isTimeZone, { message: 'Must be a time zone such as America/Toronto.' });
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(isTimeZone, bilingual('Enter a time zone such as America/Toronto.', 'Entrez un fuseau horaire comme America/Toronto.'));
 export const ReferencePrefixSchema = z
   .string()
   .trim()
-  .regex(REFERENCE_PREFIX, { message: 'Two to eight capital letters or digits, starting with a letter (e.g. LKV).' });
+  .refine(
+    (v) => REFERENCE_PREFIX.test(v),
+    bilingual(
+      'Use two to eight capital letters or digits, starting with a letter (for example LKV).',
+      'Utilisez de deux à huit majuscules ou chiffres, en commençant par une lettre (par exemple LKV).',
+    ),
+  );
