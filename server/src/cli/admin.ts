@@ -1,4 +1,6 @@
 // `npm run admin -- <command> …`: what an operator needs without the staff console.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem, passwordProblemMessage } from '../accounts/passwords.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
@@ -52,11 +54,16 @@ Example:
   npm run admin -- create-user --email clerk@lakeview.ca --name "Town Clerk" --town lakeview --role admin
 `;
 
+/** A mistake of the operator's: printed with the usage, exit status 2. */
+class UsageError extends Error {}
+
 function fail(message: string): never {
-  console.error(`Error: ${message}\n`);
-  console.error(USAGE);
-  process.exit(2);
+  throw new UsageError(message);
 }
+
+/** Where the commands print (the terminal; a buffer in tests). */
+let out: { log: (line: string) => void; error: (line: string) => void } = console;
+let env: Record<string, string | undefined> = process.env;
 
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;
@@ -114,7 +121,7 @@ function roleOf(values: Record<string, unknown>): Role {
 }
 
 async function passwordFrom(values: Record<string, unknown>, email: string): Promise<string> {
-  const password = str(values.password) || process.env.ADMIN_PASSWORD || (await promptHidden('Password: '));
+  const password = str(values.password) || env.ADMIN_PASSWORD || (await promptHidden('Password: '));
   const problem = passwordProblem(password, email);
   if (problem) fail(passwordProblemMessage(problem, 'en'));
   return password;
@@ -123,7 +130,7 @@ async function passwordFrom(values: Record<string, unknown>, email: string): Pro
 async function withDb<T>(fn: (db: Db, origin: string) => Promise<T>): Promise<T> {
   let config;
   try {
-    config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+    config = loadConfig({ ...env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
@@ -170,7 +177,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       if (existing) {
         await setTownRole(db, existing.id, town.id, role);
         await writeAudit(db, { townId: town.id, action: 'user.role_changed', subjectType: 'user', subjectId: existing.id, details: { after: { role }, via: 'cli' } });
-        console.log(`User ${email} already exists: role in ${town.id} set to ${role}. Password unchanged.`);
+        out.log(`User ${email} already exists: role in ${town.id} set to ${role}. Password unchanged.`);
         return;
       }
       const passwordHash = v['no-password'] ? null : await hashPassword(await passwordFrom(v, email));
@@ -179,7 +186,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         await setTownRole(trx, userId, town.id, role);
         await writeAudit(trx, { townId: town.id, action: 'user.created', subjectType: 'user', subjectId: userId, details: { after: { role }, via: 'cli' } });
       });
-      console.log(`Created ${email} (${name}) with role ${role} in ${town.id}${passwordHash ? '' : ' (no password: single sign-on only)'}.`);
+      out.log(`Created ${email} (${name}) with role ${role} in ${town.id}${passwordHash ? '' : ' (no password: single sign-on only)'}.`);
     });
   },
 
@@ -193,7 +200,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const before = (await listTownRoles(db, user.id)).find((r) => r.id === town.id)?.role ?? null;
       await setTownRole(db, user.id, town.id, role);
       await writeAudit(db, { townId: town.id, action: 'user.role_changed', subjectType: 'user', subjectId: user.id, details: { before: { role: before }, after: { role }, via: 'cli' } });
-      console.log(`${email} is now ${role} in ${town.id}${before ? ` (was ${before})` : ''}.`);
+      out.log(`${email} is now ${role} in ${town.id}${before ? ` (was ${before})` : ''}.`);
     });
   },
 
@@ -207,7 +214,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       if (!before) fail(`${email} has no role in ${town.id}`);
       await db.deleteFrom('user_town_roles').where('user_id', '=', user.id).where('town_id', '=', town.id).execute();
       await writeAudit(db, { townId: town.id, action: 'user.role_removed', subjectType: 'user', subjectId: user.id, details: { before: { role: before }, via: 'cli' } });
-      console.log(`${email} no longer has a role in ${town.id}.`);
+      out.log(`${email} no longer has a role in ${town.id}.`);
     });
   },
 
@@ -221,7 +228,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         await writeAudit(trx, { action: 'user.disabled', subjectType: 'user', subjectId: user.id, details: { before: { disabled: user.disabled }, after: { disabled: true }, sessionsEnded: n, via: 'cli' } });
         return n;
       });
-      console.log(`${email} is disabled (${ended} session${ended === 1 ? '' : 's'} ended). Their history stays.`);
+      out.log(`${email} is disabled (${ended} session${ended === 1 ? '' : 's'} ended). Their history stays.`);
     });
   },
 
@@ -231,7 +238,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const user = await userOrFail(db, email);
       await setUserDisabled(db, user.id, false);
       await writeAudit(db, { action: 'user.enabled', subjectType: 'user', subjectId: user.id, details: { before: { disabled: user.disabled }, after: { disabled: false }, via: 'cli' } });
-      console.log(`${email} is enabled.`);
+      out.log(`${email} is enabled.`);
     });
   },
 
@@ -248,7 +255,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
           await deleteUserSessions(trx, user.id);
           await writeAudit(trx, { action: 'auth.password_reset', subjectType: 'user', subjectId: user.id, details: { via: 'cli' } });
         });
-        console.log(`Password of ${email} set; their sessions ended.`);
+        out.log(`Password of ${email} set; their sessions ended.`);
         return;
       }
       const { token, expiresAt } = await db.transaction().execute(async (trx) => {
@@ -257,7 +264,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         await writeAudit(trx, { action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id, details: { via: 'cli' } });
         return issued;
       });
-      console.log(`Give this link to ${email} (single use, until ${expiresAt}):\n${consoleLink(origin, 'reset-password', token)}`);
+      out.log(`Give this link to ${email} (single use, until ${expiresAt}):\n${consoleLink(origin, 'reset-password', token)}`);
     });
   },
 
@@ -272,7 +279,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         .orderBy('r.town_id');
       if (str(v.town)) q = q.where('r.town_id', '=', str(v.town)!);
       for (const r of await q.execute()) {
-        console.log([r.email, r.name, r.town_id ? `${r.town_id}:${r.role}` : '(no town)', r.disabled ? 'DISABLED' : ''].join('\t').trimEnd());
+        out.log([r.email, r.name, r.town_id ? `${r.town_id}:${r.role}` : '(no town)', r.disabled ? 'DISABLED' : ''].join('\t').trimEnd());
       }
     });
   },
@@ -281,7 +288,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     parse(args, {});
     await withDb(async (db) => {
       for (const t of await listTowns(db)) {
-        console.log([t.id, t.name.en, t.name.fr, t.referencePrefix, t.timezone, t.siteOrigins.join(' ')].join('\t'));
+        out.log([t.id, t.name.en, t.name.fr, t.referencePrefix, t.timezone, t.siteOrigins.join(' ')].join('\t'));
       }
     });
   },
@@ -314,16 +321,32 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       if (await getTown(db, id)) fail(`there is already a town "${id}"`);
       await insertTown(db, { id, name: { en, fr }, defaultLanguage: lang, siteOrigins: origins, referencePrefix: prefix, timezone });
       await writeAudit(db, { townId: id, action: 'town.created', subjectType: 'town', subjectId: id, details: { after: { name: { en, fr }, referencePrefix: prefix, timezone, siteOrigins: origins }, via: 'cli' } });
-      console.log(`Added town ${id} (${en} / ${fr}). Give it an admin: npm run admin -- create-user --town ${id} --role admin …`);
+      out.log(`Added town ${id} (${en} / ${fr}). Give it an admin: npm run admin -- create-user --town ${id} --role admin …`);
     });
   },
 };
 
-const [command, ...rest] = process.argv.slice(2);
-if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-  console.log(USAGE);
-} else if (commands[command]) {
-  await commands[command](rest);
-} else {
-  fail(`unknown command "${command}"`);
+/** Runs one command; returns the exit status (0 done, 2 a usage mistake). */
+export async function runAdmin(
+  argv: string[],
+  io: { out?: typeof out; env?: Record<string, string | undefined> } = {},
+): Promise<number> {
+  out = io.out ?? console;
+  env = io.env ?? process.env;
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') out.log(USAGE);
+    else if (commands[command]) await commands[command](rest);
+    else fail(`unknown command "${command}"`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    out.error(`Error: ${err.message}\n`);
+    out.error(USAGE);
+    return 2;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runAdmin(process.argv.slice(2));
 }
