@@ -40,7 +40,14 @@ if (config.seedDemo && (await listTowns(db)).length === 0) {
 }
 
 if (config.adminEmail && config.adminPassword) {
-  if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+  try {
+    if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    await db.destroy();
+    process.exit(1);
+  }
 } else if (seededNow) {
   const demoAdmin = await createDemoAdmin(db);
   if (demoAdmin) {

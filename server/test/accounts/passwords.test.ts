@@ -49,3 +49,19 @@ describe('password policy', () => {
     expect(passwordProblem('clerklakeview', 'clerklakeview@example.ca')).toBe('contains_email');
   });
 });
+
+describe('the first admin from the environment', () => {
+  it('must have a good password too', async () => {
+    const { ensureAdmin } = await import('../../src/accounts/bootstrap.ts');
+    const { openSqliteTestDb } = await import('../support/harness.ts');
+    const { migrateToLatest } = await import('../../src/platform/database/migrate.ts');
+    const t = await openSqliteTestDb();
+    try {
+      await migrateToLatest(t.db);
+      await expect(ensureAdmin(t.db, 'boss@example.ca', 'password1234')).rejects.toThrow(/ADMIN_PASSWORD: This password is one of the most common/);
+      expect(await ensureAdmin(t.db, 'boss@example.ca', 'a sound first passphrase')).toBe(true);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
