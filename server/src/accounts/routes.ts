@@ -190,12 +190,13 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
     const { email, password } = c.req.valid('json');
     const address = clientAddress(c);
     const account = accountKey(email);
+    const user = await findUserByEmail(db, email);
+    const subject = user ? { type: 'user', id: user.id } : null;
     const wait = (await blockedFor(db, ADDRESS_LIMIT, address)) ?? (await blockedFor(db, ACCOUNT_LIMIT, account));
     if (wait) {
-      await audit(c, 'auth.login_throttled', null, null, null, { actorUserId: null, townId: null });
+      await audit(c, 'auth.login_throttled', subject, null, null, { actorUserId: null, townId: null, extra: { address } });
       return tooMany(c, wait);
     }
-    const user = await findUserByEmail(db, email);
     const stored = user ? await getPasswordHash(db, user.id) : undefined;
     // Unknown emails (and accounts without a password) still pay for a scrypt check, so timing does not
     // reveal who has an account.
@@ -203,17 +204,17 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
     if (!user || !stored || !ok || user.disabled) {
       await hit(db, ADDRESS_LIMIT, address);
       await hit(db, ACCOUNT_LIMIT, account);
-      await audit(c, 'auth.login_failed', user ? { type: 'user', id: user.id } : null, null, null, {
-        actorUserId: user?.id ?? null,
+      await audit(c, 'auth.login_failed', subject, null, null, {
+        actorUserId: null,
         townId: null,
-        extra: { reason: !user ? 'unknown_email' : !stored ? 'no_password' : !ok ? 'wrong_password' : 'disabled' },
+        extra: { reason: !user ? 'unknown_email' : !stored ? 'no_password' : !ok ? 'wrong_password' : 'disabled', address },
       });
       return apiError(c, 401, 'unauthenticated', say(c, BAD_LOGIN.en, BAD_LOGIN.fr));
     }
     if (needsRehash(stored)) await setUserPassword(db, user.id, await hashPassword(password));
     await clearHits(db, ACCOUNT_LIMIT, account);
     const { csrfToken } = await startSession(c, db, user.id, config.cookieSecure);
-    await audit(c, 'auth.login', { type: 'user', id: user.id }, null, null, { actorUserId: user.id, townId: null });
+    await audit(c, 'auth.login', subject, null, null, { actorUserId: user.id, townId: null, extra: { address } });
     const now = Date.now();
     return c.json(await sessionBody(db, user, csrfToken, sessionExpiry(now, now)), 200);
   });

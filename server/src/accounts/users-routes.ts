@@ -118,6 +118,34 @@ const removeRoute = createRoute({
   responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 409) },
 });
 
+const revokeRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/staff/towns/{town}/users/invitations/revoke',
+  tags: ['Staff users'],
+  summary: 'Cancel the pending invitation of an email address (its link stops working)',
+  request: { params: TownParam, ...body(z.object({ email: EmailSchema }).openapi('InvitationRevoke')) },
+  responses: { 204: { description: 'Cancelled' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const departmentsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/staff/towns/{town}/departments',
+  tags: ['Staff users'],
+  summary: "The town's departments (to choose an agent's)",
+  request: { params: TownParam },
+  responses: {
+    200: {
+      description: 'Departments',
+      content: {
+        'application/json': {
+          schema: z.object({ departments: z.array(z.object({ id: z.string(), name: z.object({ en: z.string(), fr: z.string() }) }).openapi('Department')) }),
+        },
+      },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
 const publicUser = (u: TownUser) => ({
   id: u.id,
   email: u.email,
@@ -198,6 +226,24 @@ export function registerUserRoutes(app: App, { db, config }: RouteDeps) {
       return issued.expiresAt;
     });
     return c.json({ status: 'invited' as const, email, expiresAt }, 201);
+  });
+
+  app.openapi(guard(revokeRoute, 'users.manage'), async (c) => {
+    const { town: townId } = c.req.valid('param');
+    const { email } = c.req.valid('json');
+    const pending = (await listPendingInvitations(db, townId)).find((i) => i.email === email);
+    if (!pending) {
+      return apiError(c, 404, 'not_found', say(c, 'There is no pending invitation for this address.', 'Il n’y a pas d’invitation en attente pour cette adresse.'));
+    }
+    await revokeTokens(db, { purpose: 'invitation', email, townId });
+    await audit(c, 'user.invitation_revoked', { type: 'invitation', id: email }, { email, role: pending.role }, null);
+    return c.body(null, 204);
+  });
+
+  app.openapi(guard(departmentsRoute, 'users.manage'), async (c) => {
+    const { town } = c.req.valid('param');
+    const rows = await db.selectFrom('departments').select(['id', 'name_en', 'name_fr']).where('town_id', '=', town).orderBy('name_en').execute();
+    return c.json({ departments: rows.map((r) => ({ id: r.id, name: { en: r.name_en, fr: r.name_fr } })) }, 200);
   });
 
   app.openapi(guard(patchRoute, 'users.manage'), async (c) => {

@@ -171,7 +171,7 @@ describe('towns are walled off from each other', () => {
   });
 
   it("never shows one town's requests, staff, audit or outbox in another's", async () => {
-    const reads = ['requests', 'users', 'audit', 'outbox', 'settings'];
+    const reads = ['requests', 'users', 'audit', 'outbox', 'settings', 'departments'];
     for (const what of reads) {
       const res = await t.app.request(`/api/v1/staff/towns/testville/${what}`, { headers: { cookie: as.admin.cookie } });
       expect(res.status).toBe(200);
@@ -181,6 +181,7 @@ describe('towns are walled off from each other', () => {
       expect(text, what).not.toContain('clerk@otherville.example');
       expect(text, what).not.toContain('admin@otherville.example');
       expect(text, what).not.toContain('OTH-');
+      expect(text, what).not.toContain('other-roads');
     }
   });
 

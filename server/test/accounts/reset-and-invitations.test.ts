@@ -129,6 +129,20 @@ describe('invitations', () => {
     await signIn(t.app, 'elsewhere@example.com');
   });
 
+  it('can be cancelled: the link stops working', async () => {
+    await post('/api/v1/staff/towns/testville/users/invitations', { email: 'mistake@testville.example', role: 'viewer' }, admin.write);
+    const token = tokenIn((await emailsTo('mistake@testville.example'))[0]!);
+    const revoke = await post('/api/v1/staff/towns/testville/users/invitations/revoke', { email: 'mistake@testville.example' }, admin.write);
+    expect(revoke.status).toBe(204);
+    expect((await post('/api/v1/auth/invitations/accept', { token, name: 'Mistake', password: 'mistaken passphrase' })).status).toBe(400);
+    expect((await post('/api/v1/staff/towns/testville/users/invitations/revoke', { email: 'mistake@testville.example' }, admin.write)).status).toBe(404);
+  });
+
+  it("lists the town's departments for choosing an agent's", async () => {
+    const res = await t.app.request('/api/v1/staff/towns/testville/departments', { headers: { cookie: admin.cookie } });
+    expect(await res.json()).toEqual({ departments: [{ id: 'public-works', name: { en: 'Public Works', fr: 'Travaux publics' } }] });
+  });
+
   it('refuses departments of another town and an invalid email', async () => {
     const res = await post('/api/v1/staff/towns/testville/users/invitations', { email: 'x@example.com', role: 'agent', departmentIds: ['nope'] }, admin.write);
     expect(res.status).toBe(400);
