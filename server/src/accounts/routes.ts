@@ -23,12 +23,12 @@ import {
   ADDRESS_LIMIT,
   blockedFor,
   clearHits,
-  clientAddress,
   hit,
   RESET_ADDRESS_LIMIT,
 } from './sign-in-limits.ts';
 import { createUser, findUserByEmail, getPasswordHash, listTownRoles, setTownRole, setUserPassword, type User } from './users-store.ts';
 import { getTown } from '../towns/store.ts';
+import { clientAddress } from '../platform/http/client-address.ts';
 
 /** A public auth route (no session): recorded as such for the deny-by-default test. */
 function publicRoute<R extends { method: string; path: string }>(route: R): R {
@@ -188,7 +188,7 @@ export const passwordFieldError = (c: Context, field: string, password: string, 
 export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json');
-    const address = clientAddress(c);
+    const address = clientAddress(c, config.trustProxy);
     const account = accountKey(email);
     const user = await findUserByEmail(db, email);
     const subject = user ? { type: 'user', id: user.id } : null;
@@ -242,7 +242,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
 
   app.openapi(resetRequestRoute, async (c) => {
     const { email } = c.req.valid('json');
-    const address = clientAddress(c);
+    const address = clientAddress(c, config.trustProxy);
     const wait = await blockedFor(db, RESET_ADDRESS_LIMIT, address);
     if (wait) return tooMany(c, wait);
     await hit(db, RESET_ADDRESS_LIMIT, address);

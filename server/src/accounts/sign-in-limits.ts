@@ -2,8 +2,6 @@
 // counts the same failures). Failed sign-ins are counted per account and per client address; while
 // either is over its limit, sign-in answers 429 with Retry-After, even with the right password.
 // TODO(fold): when platform/http/rate-limit.ts lands (intake), these become two of its policies.
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { DbOrTx } from '../platform/database/schema.ts';
 import { normaliseEmail } from './users-store.ts';
 import { sha256 } from './tokens.ts';
@@ -24,15 +22,6 @@ const windowStart = (limit: Limit, now: number) => new Date(Math.floor(now / lim
 
 /** Keys never hold an email address in clear. */
 export const accountKey = (email: string) => sha256(normaliseEmail(email));
-
-/** The address of the client: the socket's peer (a proxy's address when behind one). */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
 
 /** Seconds until the window ends when the count is at or over the limit; undefined when allowed. */
 export async function blockedFor(db: DbOrTx, limit: Limit, key: string, now = Date.now()): Promise<number | undefined> {

@@ -32,6 +32,7 @@ const envSchema = z.object({
       .optional(),
   ),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, booleanFlag(true)),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, booleanFlag(false)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
 });
 
@@ -46,6 +47,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly publicOrigin: string | undefined;
   readonly cookieSecure: boolean;
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
+  readonly trustProxy: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   });
 }

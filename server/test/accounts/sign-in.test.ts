@@ -172,3 +172,22 @@ describe('the cookie rule', () => {
     expect(loadConfig({ COOKIE_SECURE: 'false', HOST: '::1' }).cookieSecure).toBe(false);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  it('counts failures per client address from the last X-Forwarded-For entry only with TRUST_PROXY', async () => {
+    const proxied = await createTestApp({ config: { TRUST_PROXY: 'true' } });
+    try {
+      let n = 0;
+      const attempt = (xff: string) =>
+        proxied.app.request('/api/v1/auth/login', jsonPost({ email: `nobody${n++}@example.com`, password: 'wrong password' }, { 'x-forwarded-for': xff }));
+      // A client cannot escape the limit by writing its own X-Forwarded-For: the proxy appends the real address last.
+      for (let i = 0; i < 30; i++) expect((await attempt(`10.0.0.${i}, 203.0.113.7`)).status).toBe(401);
+      expect((await attempt('10.9.9.9, 203.0.113.7')).status).toBe(429);
+      expect((await attempt('203.0.113.8')).status).toBe(401);
+      const failed = await proxied.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').executeTakeFirstOrThrow();
+      expect(JSON.parse(failed.details)).toMatchObject({ address: '203.0.113.7', reason: 'unknown_email' });
+    } finally {
+      await proxied.cleanup();
+    }
+  });
+});
