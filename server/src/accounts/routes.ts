@@ -10,7 +10,7 @@ import type { Db, Role } from '../platform/database/schema.ts';
 import { enqueueEmail } from '../platform/jobs/email.ts';
 import { audit } from './audit.ts';
 import { consumeToken, issueToken, peekToken, RESET_TTL_MS, revokeTokens } from './auth-tokens.ts';
-import { baseOrigin, consoleLink, EMAIL_TEMPLATES_DIR } from './links.ts';
+import { linkOrigin, consoleLink, EMAIL_TEMPLATES_DIR } from './links.ts';
 import { say } from './messages.ts';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, passwordProblemMessage, verifyPassword } from './passwords.ts';
 import { declaredPermissions, guard, PERMISSIONS, ROLES, type Action } from './permissions.ts';
@@ -257,7 +257,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
           lang,
           templateDir: EMAIL_TEMPLATES_DIR,
           template: 'password-reset',
-          vars: { name: user.name, link: consoleLink(baseOrigin(c, config), 'reset-password', token) },
+          vars: { name: user.name, link: consoleLink(linkOrigin(config), 'reset-password', token) },
           townId: null, // a reset belongs to no town: no town's admins can read its link in their outbox
         });
         await audit(c, 'auth.password_reset_requested', { type: 'user', id: user.id }, null, null, { db: trx, actorUserId: null, townId: null });

@@ -10,7 +10,7 @@ import { enqueueEmail } from '../platform/jobs/email.ts';
 import { TownParam } from '../towns/routes.ts';
 import { audit } from './audit.ts';
 import { INVITATION_TTL_MS, issueToken, listPendingInvitations, revokeTokens } from './auth-tokens.ts';
-import { baseOrigin, consoleLink, EMAIL_TEMPLATES_DIR, ROLE_NAMES } from './links.ts';
+import { linkOrigin, consoleLink, EMAIL_TEMPLATES_DIR, ROLE_NAMES } from './links.ts';
 import { say } from './messages.ts';
 import { guard } from './permissions.ts';
 import { EmailSchema, LangSchema, RoleSchema } from './schemas.ts';
@@ -184,7 +184,7 @@ export function registerUserRoutes(app: App, { db, config }: RouteDeps) {
     if (bad.length > 0) return departmentError(c, bad);
     const actor = c.get('session')!.user;
     const existing = await findUserByEmail(db, email);
-    const origin = baseOrigin(c, config);
+    const origin = linkOrigin(config);
     if (existing) {
       if ((await listTownRoles(db, existing.id)).some((r) => r.id === townId)) {
         return conflict(c, 'This person already has a role in this town.', 'Cette personne a déjà un rôle dans cette municipalité.');

@@ -6,7 +6,7 @@ import { hashPassword, passwordProblem, passwordProblemMessage } from '../accoun
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { writeAudit } from '../accounts/audit.ts';
 import { issueToken, RESET_TTL_MS, revokeTokens } from '../accounts/auth-tokens.ts';
-import { consoleLink } from '../accounts/links.ts';
+import { consoleLink, linkOrigin } from '../accounts/links.ts';
 import { ROLES } from '../accounts/permissions.ts';
 import { deleteUserSessions } from '../accounts/sessions-store.ts';
 import { createDatabase } from '../platform/database/database.ts';
@@ -138,7 +138,7 @@ async function withDb<T>(fn: (db: Db, origin: string) => Promise<T>): Promise<T>
   const { db } = createDatabase(config);
   try {
     await migrateToLatest(db);
-    return await fn(db, config.publicOrigin ?? `http://127.0.0.1:${config.port}`);
+    return await fn(db, linkOrigin(config));
   } finally {
     await db.destroy();
   }

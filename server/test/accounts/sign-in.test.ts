@@ -191,3 +191,16 @@ describe('behind a reverse proxy', () => {
     }
   });
 });
+
+describe('emailed links', () => {
+  it('never take their address from the Host header (reset poisoning)', async () => {
+    await makeStaff(t.db, 'poisoned@testville.example', { testville: 'viewer' });
+    await t.db.deleteFrom('rate_limit_buckets').execute();
+    const res = await t.app.request('http://evil.example/api/v1/auth/password-reset', jsonPost({ email: 'poisoned@testville.example' }, { host: 'evil.example' }));
+    expect(res.status).toBe(202);
+    const rows = await t.db.selectFrom('jobs').select('payload').where('kind', '=', 'email').execute();
+    const mail = rows.map((r) => JSON.parse(r.payload) as { to: string; text: string }).find((m) => m.to === 'poisoned@testville.example')!;
+    expect(mail.text).toContain('http://127.0.0.1:8787/staff/reset-password#token=');
+    expect(mail.text).not.toContain('evil.example');
+  });
+});
