@@ -188,7 +188,7 @@ export const passwordFieldError = (c: Context, field: string, password: string, 
 export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json');
-    const address = clientAddress(c, config.trustProxy);
+    const address = clientAddress(c, config.trustProxyHops);
     const account = accountKey(email);
     const user = await findUserByEmail(db, email);
     const subject = user ? { type: 'user', id: user.id } : null;
@@ -242,7 +242,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
 
   app.openapi(resetRequestRoute, async (c) => {
     const { email } = c.req.valid('json');
-    const address = clientAddress(c, config.trustProxy);
+    const address = clientAddress(c, config.trustProxyHops);
     const wait = await blockedFor(db, RESET_ADDRESS_LIMIT, address);
     if (wait) return tooMany(c, wait);
     await hit(db, RESET_ADDRESS_LIMIT, address);

@@ -32,8 +32,17 @@ const envSchema = z.object({
       .optional(),
   ),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, booleanFlag(true)),
-  TRUST_PROXY: z.preprocess(emptyToUndefined, booleanFlag(false)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+  // How many reverse proxies in front of the server append to X-Forwarded-For: false/0 (default: the
+  // header is ignored), true = 1, or a number of hops. See platform/http/client-address.ts.
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(true|false|yes|no|\d{1,2})$/, 'must be false, true or a number of proxy hops')
+      .optional()
+      .transform((v) => (v === undefined || v === 'false' || v === 'no' ? 0 : v === 'true' || v === 'yes' ? 1 : Number(v))),
+  ),
 });
 
 export interface Config {
@@ -47,9 +56,9 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly publicOrigin: string | undefined;
   readonly cookieSecure: boolean;
-  /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
-  readonly trustProxy: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Reverse proxies trusted to append to X-Forwarded-For (0: use the socket's address only). */
+  readonly trustProxyHops: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,7 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE,
-    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    trustProxyHops: e.TRUST_PROXY,
   });
 }

@@ -13,8 +13,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'csrf_failed'
   | 'conflict'
-  | 'rate_limited'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'internal';
 
 export interface FieldError {
@@ -95,7 +95,7 @@ export function errorResponses<const S extends ErrorStatus[]>(...statuses: S): {
     404: 'Not found (not_found)',
     409: 'Conflicts with the current state (conflict)',
     413: 'Body larger than 64 KB (payload_too_large)',
-    429: 'Too many attempts (rate_limited); see Retry-After',
+    429: 'Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait',
   } as const;
   const out: Partial<Record<ErrorStatus, ErrorResponse>> = {};
   for (const s of statuses) out[s] = { description: descriptions[s], content: { 'application/json': { schema: ErrorSchema } } };
