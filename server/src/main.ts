@@ -8,7 +8,6 @@ import { createDatabase } from './platform/database/database.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import { nowIso } from './platform/database/schema.ts';
 import { deleteExpiredSessions } from './accounts/sessions-store.ts';
-import { deleteOldBuckets } from './accounts/sign-in-limits.ts';
 import { createWorker } from './platform/jobs/worker.ts';
 import { EMAIL_KIND, emailHandler, keepInOutbox } from './platform/jobs/email.ts';
 import { listTowns } from './towns/store.ts';
@@ -71,9 +70,6 @@ worker.start();
 
 const sweep = setInterval(() => {
   deleteExpiredSessions(db, nowIso()).catch((err: unknown) => logger.warn('expired session sweep failed', err));
-  deleteOldBuckets(db, new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString()).catch((err: unknown) =>
-    logger.warn('rate-limit bucket sweep failed', err),
-  );
 }, 60 * 60 * 1000);
 sweep.unref();
 

@@ -9,7 +9,7 @@ import { guard } from './permissions.ts';
 import { passwordFieldError, tooMany } from './routes.ts';
 import { LangSchema, NewPasswordSchema, RoleSchema } from './schemas.ts';
 import { deleteUserSessions } from './sessions-store.ts';
-import { ACCOUNT_LIMIT, accountKey, blockedFor, hit } from './sign-in-limits.ts';
+import { ACCOUNT_RULE, accountKey, lockedFor, recordFailure } from './sign-in-limits.ts';
 import { findUserById, getPasswordHash, listTownRoles, setUserPassword, updateUserProfile } from './users-store.ts';
 
 const MeSchema = z
@@ -103,10 +103,10 @@ export function registerMeRoutes(app: App, { db }: RouteDeps) {
       return apiError(c, 409, 'conflict', say(c, 'This account signs in with single sign-on and has no password here.', 'Ce compte se connecte par authentification unique et n’a pas de mot de passe ici.'));
     }
     const key = accountKey(s.user.email);
-    const wait = await blockedFor(db, ACCOUNT_LIMIT, key);
+    const wait = await lockedFor(db, key, ACCOUNT_RULE);
     if (wait) return tooMany(c, wait);
     if (!(await verifyPassword(currentPassword, stored))) {
-      await hit(db, ACCOUNT_LIMIT, key);
+      await recordFailure(db, key, ACCOUNT_RULE);
       await audit(c, 'account.password_change_failed', { type: 'user', id: s.userId }, null, null, { townId: null });
       return validationFailed(c, [{ field: 'currentPassword', message: say(c, 'Your current password is not correct.', 'Votre mot de passe actuel n’est pas exact.') }]);
     }

@@ -18,14 +18,17 @@ import { EmailSchema, LangSchema, MessageSchema, NewPasswordSchema, SessionSchem
 import { clearSessionCookie, sessionExpiry, startSession } from './session.ts';
 import { deleteSession, deleteUserSessions } from './sessions-store.ts';
 import {
-  ACCOUNT_LIMIT,
+  ACCOUNT_RULE,
   accountKey,
-  ADDRESS_LIMIT,
-  blockedFor,
-  clearHits,
-  hit,
-  RESET_ADDRESS_LIMIT,
+  ADDRESS_RULE,
+  addressKey,
+  forgetFailures,
+  lockedFor,
+  recordFailure,
+  RESET_ADDRESS_RULE,
+  resetAddressKey,
 } from './sign-in-limits.ts';
+import { hitRateLimit, rateLimited } from '../platform/http/rate-limit.ts';
 import { createUser, findUserByEmail, getPasswordHash, listTownRoles, setTownRole, setUserPassword, type User } from './users-store.ts';
 import { getTown } from '../towns/store.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
@@ -192,7 +195,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
     const account = accountKey(email);
     const user = await findUserByEmail(db, email);
     const subject = user ? { type: 'user', id: user.id } : null;
-    const wait = (await blockedFor(db, ADDRESS_LIMIT, address)) ?? (await blockedFor(db, ACCOUNT_LIMIT, account));
+    const wait = (await lockedFor(db, addressKey(address), ADDRESS_RULE)) ?? (await lockedFor(db, account, ACCOUNT_RULE));
     if (wait) {
       await audit(c, 'auth.login_throttled', subject, null, null, { actorUserId: null, townId: null, extra: { address } });
       return tooMany(c, wait);
@@ -202,8 +205,8 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
     // reveal who has an account.
     const ok = await verifyPassword(password, stored ?? (await dummyPasswordHash()));
     if (!user || !stored || !ok || user.disabled) {
-      await hit(db, ADDRESS_LIMIT, address);
-      await hit(db, ACCOUNT_LIMIT, account);
+      await recordFailure(db, addressKey(address), ADDRESS_RULE);
+      await recordFailure(db, account, ACCOUNT_RULE);
       await audit(c, 'auth.login_failed', subject, null, null, {
         actorUserId: null,
         townId: null,
@@ -212,7 +215,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
       return apiError(c, 401, 'unauthenticated', say(c, BAD_LOGIN.en, BAD_LOGIN.fr));
     }
     if (needsRehash(stored)) await setUserPassword(db, user.id, await hashPassword(password));
-    await clearHits(db, ACCOUNT_LIMIT, account);
+    await forgetFailures(db, account, ACCOUNT_RULE);
     const { csrfToken } = await startSession(c, db, user.id, config.cookieSecure);
     await audit(c, 'auth.login', subject, null, null, { actorUserId: user.id, townId: null, extra: { address } });
     const now = Date.now();
@@ -242,10 +245,8 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
 
   app.openapi(resetRequestRoute, async (c) => {
     const { email } = c.req.valid('json');
-    const address = clientAddress(c, config.trustProxyHops);
-    const wait = await blockedFor(db, RESET_ADDRESS_LIMIT, address);
-    if (wait) return tooMany(c, wait);
-    await hit(db, RESET_ADDRESS_LIMIT, address);
+    const limit = await hitRateLimit(db, resetAddressKey(clientAddress(c, config.trustProxyHops)), RESET_ADDRESS_RULE);
+    if (!limit.allowed) return rateLimited(c, limit.retryAfterSeconds);
     const user = await findUserByEmail(db, email);
     if (user && !user.disabled && (await getPasswordHash(db, user.id))) {
       const lang = user.language ?? errorLang(c);
@@ -291,7 +292,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
       return t;
     });
     if (!used) return badToken(c);
-    await clearHits(db, ACCOUNT_LIMIT, accountKey(used.email));
+    await forgetFailures(db, accountKey(used.email), ACCOUNT_RULE);
     return c.body(null, 204);
   });
 
