@@ -3,6 +3,8 @@
 // logs and Referer headers.
 import path from 'node:path';
 import type { Config } from '../platform/config.ts';
+import type { DbOrTx, Lang } from '../platform/database/schema.ts';
+import { enqueueEmail } from '../platform/jobs/email.ts';
 
 /**
  * The origin of links in emails: PUBLIC_ORIGIN, else the server's own loopback address (the demo).
@@ -10,7 +12,7 @@ import type { Config } from '../platform/config.ts';
  */
 export const linkOrigin = (config: Pick<Config, 'publicOrigin' | 'port'>): string => config.publicOrigin ?? `http://127.0.0.1:${config.port}`;
 
-export const consoleLink = (origin: string, screen: 'reset-password' | 'accept-invitation' | 'sign-in', token?: string): string =>
+export const consoleLink = (origin: string, screen: 'reset-password' | 'accept-invitation' | 'forgot-password' | 'sign-in', token?: string): string =>
   `${origin}/staff/${screen === 'sign-in' ? '' : screen}${token ? `#token=${encodeURIComponent(token)}` : ''}`;
 
 export const ROLE_NAMES = {
@@ -21,3 +23,16 @@ export const ROLE_NAMES = {
 } as const;
 
 export const EMAIL_TEMPLATES_DIR = path.join(import.meta.dirname, 'emails');
+
+/** Tells a person their password changed, with a way back if it was not them (no town: nobody else reads it). */
+export async function enqueuePasswordChangedEmail(db: DbOrTx, config: Pick<Config, 'publicOrigin' | 'port'>, user: { email: string; name: string; language: Lang | null }, fallback: Lang) {
+  const lang = user.language ?? fallback;
+  await enqueueEmail(db, {
+    to: user.email,
+    lang,
+    templateDir: EMAIL_TEMPLATES_DIR,
+    template: 'password-changed',
+    vars: { name: user.name, changedAt: new Date().toISOString().slice(0, 16).replace('T', ' '), link: consoleLink(linkOrigin(config), 'forgot-password') },
+    townId: null,
+  });
+}

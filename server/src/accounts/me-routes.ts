@@ -3,6 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { audit } from './audit.ts';
+import { enqueuePasswordChangedEmail } from './links.ts';
+import { errorLang } from '../platform/http/validation-messages.ts';
 import { say } from './messages.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { guard } from './permissions.ts';
@@ -67,7 +69,7 @@ const passwordRoute = createRoute({
   responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403, 409, 429) },
 });
 
-export function registerMeRoutes(app: App, { db }: RouteDeps) {
+export function registerMeRoutes(app: App, { db, config }: RouteDeps) {
   const me = async (userId: string) => {
     const u = (await findUserById(db, userId))!;
     return {
@@ -112,8 +114,12 @@ export function registerMeRoutes(app: App, { db }: RouteDeps) {
     }
     const weak = passwordFieldError(c, 'newPassword', newPassword, s.user.email);
     if (weak) return weak;
-    await setUserPassword(db, s.userId, await hashPassword(newPassword));
-    const ended = await deleteUserSessions(db, s.userId, s.id);
+    const passwordHash = await hashPassword(newPassword);
+    const ended = await db.transaction().execute(async (trx) => {
+      await setUserPassword(trx, s.userId, passwordHash);
+      await enqueuePasswordChangedEmail(trx, config, s.user, errorLang(c));
+      return deleteUserSessions(trx, s.userId, s.id);
+    });
     await audit(c, 'account.password_changed', { type: 'user', id: s.userId }, null, null, { townId: null, extra: { otherSessionsEnded: ended } });
     return c.body(null, 204);
   });

@@ -10,7 +10,7 @@ import type { Db, Role } from '../platform/database/schema.ts';
 import { enqueueEmail } from '../platform/jobs/email.ts';
 import { audit } from './audit.ts';
 import { consumeToken, issueToken, peekToken, RESET_TTL_MS, revokeTokens } from './auth-tokens.ts';
-import { linkOrigin, consoleLink, EMAIL_TEMPLATES_DIR } from './links.ts';
+import { consoleLink, EMAIL_TEMPLATES_DIR, enqueuePasswordChangedEmail, linkOrigin } from './links.ts';
 import { say } from './messages.ts';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, passwordProblemMessage, verifyPassword } from './passwords.ts';
 import { declaredPermissions, guard, PERMISSIONS, ROLES, type Action } from './permissions.ts';
@@ -29,7 +29,7 @@ import {
   resetAddressKey,
 } from './sign-in-limits.ts';
 import { hitRateLimit, rateLimited } from '../platform/http/rate-limit.ts';
-import { createUser, findUserByEmail, getPasswordHash, listTownRoles, setTownRole, setUserPassword, type User } from './users-store.ts';
+import { createUser, findUserByEmail, findUserById, getPasswordHash, listTownRoles, setTownRole, setUserPassword, type User } from './users-store.ts';
 import { getTown } from '../towns/store.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 
@@ -288,6 +288,8 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
       if (!t?.userId) return undefined;
       await setUserPassword(trx, t.userId, passwordHash);
       await deleteUserSessions(trx, t.userId);
+      const u = await findUserById(trx, t.userId);
+      if (u) await enqueuePasswordChangedEmail(trx, config, u, errorLang(c));
       await audit(c, 'auth.password_reset', { type: 'user', id: t.userId }, null, null, { db: trx, actorUserId: t.userId, townId: null });
       return t;
     });

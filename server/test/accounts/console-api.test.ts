@@ -88,6 +88,10 @@ describe('my account', () => {
     const ok = await t.app.request('/api/v1/staff/me/password', jsonPost({ currentPassword: PASSWORD, newPassword: 'my new passphrase' }, here.write));
     expect(ok.status).toBe(204);
     expect((await get('/api/v1/auth/session', here)).status).toBe(200);
+    const mails = await t.db.selectFrom('jobs').select(['payload', 'town_id']).where('kind', '=', 'email').execute();
+    const warning = mails.find((m) => (JSON.parse(m.payload) as { to: string }).to === 'changer@testville.example');
+    expect(JSON.parse(warning!.payload)).toMatchObject({ template: 'password-changed', subject: 'Your MuniKit password was changed' });
+    expect(warning!.town_id).toBeNull();
     expect((await get('/api/v1/auth/session', there)).status).toBe(401);
     await signIn(t.app, 'changer@testville.example', 'my new passphrase');
   });

@@ -44,6 +44,9 @@ describe('password reset', () => {
 
     const ok = await post('/api/v1/auth/password-reset/confirm', { token, password: 'a brand new passphrase' });
     expect(ok.status).toBe(204);
+    const warning = (await emailsTo('forgetful@testville.example')).at(-1)!;
+    expect(warning.template).toBe('password-changed');
+    expect(warning.text).toContain('https://services.testville.example/staff/forgot-password');
     expect((await t.app.request('/api/v1/auth/session', { headers: { cookie: before.cookie } })).status).toBe(401);
     await signIn(t.app, 'forgetful@testville.example', 'a brand new passphrase');
     expect((await post('/api/v1/auth/login', { email: 'forgetful@testville.example', password: PASSWORD })).status).toBe(401);

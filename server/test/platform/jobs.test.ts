@@ -130,12 +130,12 @@ describe('email templates', () => {
   const names = [...new Set(files.map((f) => f.replace(/\.(en|fr)\.txt$/, '')))];
 
   it('exist in English and French for every message', () => {
-    expect(names.sort()).toEqual(['access-granted', 'invitation', 'password-reset']);
+    expect(names.sort()).toEqual(['access-granted', 'invitation', 'password-changed', 'password-reset']);
     for (const n of names) expect(files).toEqual(expect.arrayContaining([`${n}.en.txt`, `${n}.fr.txt`]));
   });
 
   it('render with a subject and every placeholder filled', () => {
-    const vars = { name: 'N', townName: 'T', inviterName: 'I', roleName: 'R', link: 'https://l.example', expiresAt: '2026-01-01 00:00' };
+    const vars = { name: 'N', townName: 'T', inviterName: 'I', roleName: 'R', link: 'https://l.example', expiresAt: '2026-01-01 00:00', changedAt: '2026-01-01 00:00' };
     for (const n of names) {
       for (const lang of ['en', 'fr'] as const) {
         const { subject, text } = renderEmailTemplate(EMAIL_TEMPLATES_DIR, n, lang, vars);
