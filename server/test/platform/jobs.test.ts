@@ -146,6 +146,18 @@ describe('email templates', () => {
     }
   });
 
+  it('keeps every value on one line, so a name cannot add a header', () => {
+    const { subject, text } = renderEmailTemplate(EMAIL_TEMPLATES_DIR, 'invitation', 'en', {
+      townName: 'Testville\r\nBcc: victim@example.com',
+      inviterName: 'Eve\n\nClick here',
+      roleName: 'agent',
+      link: 'https://l.example',
+      expiresAt: 'soon',
+    });
+    expect(subject).toBe('You are invited to the Testville Bcc: victim@example.com staff console');
+    expect(text).toContain('Eve Click here invited you');
+  });
+
   it('refuses to render with a missing value', () => {
     expect(() => renderEmailTemplate(EMAIL_TEMPLATES_DIR, 'password-reset', 'en', { name: 'N' })).toThrow(/link/);
   });

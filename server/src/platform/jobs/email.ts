@@ -35,7 +35,8 @@ export const emailHandler =
 /**
  * Template files are plain text a non-developer can edit: `<dir>/<name>.<lang>.txt`, a first line
  * `Subject: …`, an empty line, then the body. `{{name}}` is replaced by the value given for it; a
- * placeholder without a value is an error (caught by the tests), never sent as is.
+ * placeholder without a value is an error (caught by the tests), never sent as is. Control characters
+ * and line breaks in values become spaces.
  */
 export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars: Record<string, string>): { subject: string; text: string } {
   const file = path.join(dir, `${name}.${lang}.txt`);
@@ -43,7 +44,8 @@ export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars:
   const filled = source.replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, key: string) => {
     const v = vars[key];
     if (v === undefined) throw new Error(`email template ${file}: no value for {{${key}}}`);
-    return v;
+    // A value is one line: a name or a town's name can never add a header or forge a paragraph.
+    return v.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
   });
   const match = /^Subject: *(.+)\n\n([\s\S]*)$/.exec(filled);
   if (!match) throw new Error(`email template ${file} must start with "Subject: …" and an empty line`);
