@@ -39,7 +39,8 @@ describe('staff console', () => {
     await consoleEl.getByLabel(/email/i).fill(ADMIN.email);
     await consoleEl.getByLabel(/password/i).fill('not the password');
     await consoleEl.locator('button[type="submit"]').click();
-    await expect.poll(() => consoleEl.locator('[role="alert"]').count()).toBeGreaterThan(0);
+    // A wrong password costs a full scrypt check (N = 2^17): allow for a busy machine.
+    await expect.poll(() => consoleEl.locator('[role="alert"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await consoleEl.getByLabel(/password/i).fill(ADMIN.password);
     await consoleEl.locator('button[type="submit"]').click();

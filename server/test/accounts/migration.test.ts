@@ -1,10 +1,9 @@
 // Migration 0005 on a database that already has staff (SQLite, and PostgreSQL when configured):
 // the role `staff` becomes `agent`, and password hashes move to password_credentials untouched.
 import { sql, type Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations, migrateToLatest } from '../../src/platform/database/migrate.ts';
-import { dialects, type TestDb } from '../support/harness.ts';
+import { createMigrator, migrateToLatest } from '../../src/platform/database/migrate.ts';
+import { dialects, openPostgresTestDb, TEST_DATABASE_URL, type TestDb } from '../support/harness.ts';
 
 for (const dialect of dialects) {
   describe.skipIf(dialect.skip)(`migration 0005 on ${dialect.name}`, () => {
@@ -18,7 +17,7 @@ for (const dialect of dialects) {
 
     it('turns staff into agents and keeps every password', async () => {
       const raw = t.db as unknown as Kysely<unknown>;
-      const migrator = new Migrator({ db: raw, provider: { getMigrations: async () => migrations } });
+      const migrator = await createMigrator(t.db);
       const first = await migrator.migrateTo('0001_core');
       expect(first.error).toBeUndefined();
       const now = new Date().toISOString();
@@ -46,3 +45,18 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe.skipIf(!TEST_DATABASE_URL)('migrations in two schemas of one PostgreSQL server', () => {
+  it('keep their bookkeeping apart (another schema’s kysely_migration_lock is not ours)', async () => {
+    const a = await openPostgresTestDb(TEST_DATABASE_URL!);
+    const b = await openPostgresTestDb(TEST_DATABASE_URL!);
+    try {
+      await migrateToLatest(a.db);
+      expect((await migrateToLatest(b.db)).length).toBeGreaterThan(0);
+      expect(await migrateToLatest(b.db)).toEqual([]);
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
+  });
+});
