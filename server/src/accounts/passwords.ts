@@ -28,14 +28,42 @@ export function setScryptCostForTestsOnly(cost: ScryptCost): void {
 
 export const currentScryptCost = (): ScryptCost => targetCost;
 
+/**
+ * At most this many scrypt computations run at once (each takes 128 MiB for a few hundred ms at
+ * production cost): a burst of sign-ins queues instead of taking the server's memory and every thread
+ * of libuv's pool, which file and DNS work share.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+let peak = 0;
+
+async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  peak = Math.max(peak, running);
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** The most scrypt computations seen running at once (for tests). */
+export const peakConcurrentHashes = (): number => peak;
+
 function scryptAsync(password: string, salt: Buffer, keylen: number, cost: ScryptCost): Promise<Buffer> {
   // scrypt needs 128 · N · r bytes; allow twice that.
   const maxmem = Math.max(64 * 1024 * 1024, 256 * cost.N * cost.r);
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keylen, { N: cost.N, r: cost.r, p: cost.p, maxmem }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, keylen, { N: cost.N, r: cost.r, p: cost.p, maxmem }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = targetCost): Promise<string> {

@@ -3,7 +3,9 @@ import {
   currentScryptCost,
   hashPassword,
   isCommonPassword,
+  MAX_CONCURRENT_HASHES,
   needsRehash,
+  peakConcurrentHashes,
   passwordProblem,
   PRODUCTION_SCRYPT_COST,
   verifyPassword,
@@ -27,6 +29,16 @@ describe('password hashing', () => {
     expect(needsRehash(await hashPassword('x'))).toBe(false);
     expect(currentScryptCost().N).toBeGreaterThan(2 ** 8);
     expect(needsRehash('not a hash')).toBe(true);
+  });
+});
+
+describe('hashing under load', () => {
+  it('runs at most MAX_CONCURRENT_HASHES scrypt computations at once, and all finish', async () => {
+    const hashes = await Promise.all(Array.from({ length: 8 }, (_, i) => hashPassword(`password number ${i}`)));
+    expect(new Set(hashes).size).toBe(8);
+    expect(peakConcurrentHashes()).toBeLessThanOrEqual(MAX_CONCURRENT_HASHES);
+    expect(peakConcurrentHashes()).toBe(MAX_CONCURRENT_HASHES);
+    expect(await Promise.all(hashes.map((h, i) => verifyPassword(`password number ${i}`, h)))).toEqual(Array(8).fill(true));
   });
 });
 
