@@ -3,7 +3,7 @@
 // second one (TOTP) without changing its shape.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { App, AppEnv, RouteDeps } from '../app-types.ts';
+import type { App, RouteDeps } from '../app-types.ts';
 import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { errorLang } from '../platform/http/validation-messages.ts';
 import type { Db, Role } from '../platform/database/schema.ts';
@@ -332,5 +332,3 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
     return c.json({ email }, 201);
   });
 }
-
-export type AuthContext = Context<AppEnv>;
