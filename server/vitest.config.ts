@@ -5,6 +5,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/support/setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 20_000,

@@ -3,6 +3,7 @@ import type { Config } from './platform/config.ts';
 import type { Logger } from './platform/http/logger.ts';
 import type { Db } from './platform/database/schema.ts';
 import type { SessionRow } from './accounts/sessions-store.ts';
+import type { Access } from './accounts/permissions.ts';
 import type { TownDirectory } from './towns/directory.ts';
 import type { Town } from './towns/store.ts';
 
@@ -11,6 +12,10 @@ export interface AppEnv {
     session: SessionRow | undefined;
     /** Set by townContext on every /towns/{town} route. */
     town: Town;
+    /** The database, for shared middleware (permissions, audit). */
+    db: Db;
+    /** Set by requirePermission on a town route: the signed-in user's role there. */
+    access: Access | undefined;
   };
 }
 

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
-import { loadSession } from './accounts/session.ts';
+import { loadSession, sessionCookieName } from './accounts/session.ts';
 import { publicCors } from './platform/http/cors.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { townContext } from './platform/http/town.ts';
@@ -10,6 +10,11 @@ import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
 import { createLogger } from './platform/http/logger.ts';
 import { registerAuthRoutes } from './accounts/routes.ts';
+import { registerAuditRoutes } from './accounts/audit-routes.ts';
+import { registerMeRoutes } from './accounts/me-routes.ts';
+import { registerOutboxRoutes } from './accounts/outbox-routes.ts';
+import { registerUserRoutes } from './accounts/users-routes.ts';
+import { registerTownSettingsRoutes } from './towns/settings-routes.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
@@ -52,6 +57,11 @@ export function createApp(deps: AppDeps): App {
     return c.text('Not found', 404);
   });
 
+  app.use('*', async (c, next) => {
+    c.set('db', deps.db);
+    c.set('access', undefined);
+    await next();
+  });
   app.use('*', securityHeaders());
   const apiBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -66,8 +76,10 @@ export function createApp(deps: AppDeps): App {
   const town = townContext(towns);
   app.use('/api/v1/towns/:town', town);
   app.use('/api/v1/towns/:town/*', town);
+  app.use('/api/v1/staff/towns/:town', town);
+  app.use('/api/v1/staff/towns/:town/*', town);
 
-  const session = loadSession(deps.db);
+  const session = loadSession(deps.db, deps.config.cookieSecure);
   for (const p of ['/api/v1/auth/*', '/api/v1/staff/*']) {
     app.use(p, async (c, next) => {
       await next();
@@ -79,8 +91,8 @@ export function createApp(deps: AppDeps): App {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
-    name: 'munikit_session',
-    description: 'Staff session cookie set by POST /api/v1/auth/login',
+    name: sessionCookieName(deps.config.cookieSecure),
+    description: 'Staff session cookie set by POST /api/v1/auth/login (__Host-munikit_session; munikit_session on a loopback demo without HTTPS)',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
     type: 'apiKey',
@@ -97,6 +109,11 @@ export function createApp(deps: AppDeps): App {
   registerPhotoRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
   registerStaffRequestRoutes(app, routeDeps);
+  registerMeRoutes(app, routeDeps);
+  registerUserRoutes(app, routeDeps);
+  registerTownSettingsRoutes(app, routeDeps);
+  registerAuditRoutes(app, routeDeps);
+  registerOutboxRoutes(app, routeDeps);
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

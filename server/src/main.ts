@@ -8,6 +8,8 @@ import { createDatabase } from './platform/database/database.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import { nowIso } from './platform/database/schema.ts';
 import { deleteExpiredSessions } from './accounts/sessions-store.ts';
+import { createWorker } from './platform/jobs/worker.ts';
+import { EMAIL_KIND, emailHandler, keepInOutbox } from './platform/jobs/email.ts';
 import { listTowns } from './towns/store.ts';
 import { seedDemoTown } from './seed/seed.ts';
 
@@ -37,7 +39,14 @@ if (config.seedDemo && (await listTowns(db)).length === 0) {
 }
 
 if (config.adminEmail && config.adminPassword) {
-  if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+  try {
+    if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    await db.destroy();
+    process.exit(1);
+  }
 } else if (seededNow) {
   const demoAdmin = await createDemoAdmin(db);
   if (demoAdmin) {
@@ -55,6 +64,10 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   logger.info(`MuniKit server listening on http://${host}:${info.port}`);
 });
 
+// The outbox worker. Email is kept in the outbox until an SMTP sender is configured (notifications).
+const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(keepInOutbox) } });
+worker.start();
+
 const sweep = setInterval(() => {
   deleteExpiredSessions(db, nowIso()).catch((err: unknown) => logger.warn('expired session sweep failed', err));
 }, 60 * 60 * 1000);
@@ -69,7 +82,9 @@ function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(() => {
-    db.destroy()
+    worker
+      .stop()
+      .then(() => db.destroy())
       .catch((err: unknown) => logger.error('closing the database failed', err))
       .finally(() => process.exit(0));
   });

@@ -246,7 +246,7 @@ describe('staff auth', () => {
     expect(res.status).toBe(200);
     expect(setCookie).toMatch(/^munikit_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
     expect(setCookie).not.toMatch(/Secure/); // COOKIE_SECURE=false in the test config
     expect(body.towns).toEqual([{ id: 'testville', role: 'admin' }]);
@@ -382,11 +382,27 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/v1/auth/invitations/accept',
+        '/api/v1/auth/invitations/inspect',
         '/api/v1/auth/login',
         '/api/v1/auth/logout',
+        '/api/v1/auth/logout-everywhere',
+        '/api/v1/auth/password-reset',
+        '/api/v1/auth/password-reset/confirm',
         '/api/v1/auth/session',
+        '/api/v1/staff/me',
+        '/api/v1/staff/me/password',
+        '/api/v1/staff/towns/{town}/audit',
+        '/api/v1/staff/towns/{town}/audit/export',
+        '/api/v1/staff/towns/{town}/departments',
+        '/api/v1/staff/towns/{town}/outbox',
         '/api/v1/staff/towns/{town}/requests',
         '/api/v1/staff/towns/{town}/requests/{reference}/photos/{id}',
+        '/api/v1/staff/towns/{town}/settings',
+        '/api/v1/staff/towns/{town}/users',
+        '/api/v1/staff/towns/{town}/users/invitations',
+        '/api/v1/staff/towns/{town}/users/invitations/revoke',
+        '/api/v1/staff/towns/{town}/users/{userId}',
         '/api/v1/towns',
         '/api/v1/towns/{town}',
         '/api/v1/towns/{town}/kb/articles',

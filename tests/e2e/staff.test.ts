@@ -41,7 +41,8 @@ describe('staff console', () => {
     await app.getByLabel(/email/i).fill(ADMIN.email);
     await app.getByLabel(/password/i).fill('not the password');
     await app.locator('button[type="submit"]').click();
-    await expect.poll(() => app.locator('[role="alert"]').count()).toBeGreaterThan(0);
+    // A wrong password costs a full scrypt check (N = 2^17): allow for a busy machine.
+    await expect.poll(() => app.locator('[role="alert"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await app.getByLabel(/password/i).fill(ADMIN.password);
     await app.locator('button[type="submit"]').click();
@@ -51,9 +52,11 @@ describe('staff console', () => {
     expect(new URL(page.url()).pathname).toBe('/staff/inbox');
 
     const cookies = await context.cookies();
-    const session = cookies.find((c) => c.name === 'munikit_session');
+    // COOKIE_SECURE defaults to true: a __Host- cookie (Secure, Path=/, no Domain), which Chromium keeps on loopback.
+    const session = cookies.find((c) => c.name === '__Host-munikit_session');
     expect(session?.httpOnly).toBe(true);
-    expect(session?.sameSite).toBe('Strict');
+    expect(session?.secure).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
 
     // The session survives a reload.
     await page.reload();

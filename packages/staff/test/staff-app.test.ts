@@ -8,9 +8,12 @@ import type { FetchStub } from '../../core/test/fetch-stub.ts';
 import type { StaffRequest, StaffRequestPage, StaffSession, Town } from '@munikit/core';
 
 const session: StaffSession = {
-  user: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk' },
+  next: 'done',
+  user: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null },
   csrfToken: 'csrf-123',
   towns: [{ id: 'lakeview', role: 'admin' }],
+  permissions: { admin: ['requests.read'], viewer: ['requests.read'] },
+  expiresAt: '2026-11-22T20:00:00.000Z',
 };
 const twoTowns: StaffSession = { ...session, towns: [{ id: 'lakeview', role: 'admin' }, { id: 'hillcrest', role: 'viewer' }] };
 

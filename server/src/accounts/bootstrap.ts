@@ -3,7 +3,8 @@ import type { Db } from '../platform/database/schema.ts';
 import { listTowns } from '../towns/store.ts';
 import { createUser, findUserByEmail, setTownRole } from './users-store.ts';
 import { writeAudit } from './audit.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, passwordProblem, passwordProblemMessage } from './passwords.ts';
+import { ConfigError } from '../platform/config.ts';
 
 /**
  * First start: creates the ADMIN_EMAIL user with role admin in every town, unless a user with that
@@ -17,6 +18,8 @@ export async function ensureAdmin(
   via = 'ADMIN_EMAIL',
 ): Promise<boolean> {
   if (await findUserByEmail(db, email)) return false;
+  const problem = passwordProblem(password, email);
+  if (problem) throw new ConfigError(`Invalid server configuration:\n  ADMIN_PASSWORD: ${passwordProblemMessage(problem, 'en')}`);
   const passwordHash = await hashPassword(password);
   const towns = await listTowns(db);
   await db.transaction().execute(async (trx) => {

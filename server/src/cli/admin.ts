@@ -1,36 +1,69 @@
-// `npm run admin -- create-user --email a@b.ca --name "…" --town lakeview --role admin [--password …]`
+// `npm run admin -- <command> …`: what an operator needs without the staff console.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../accounts/passwords.ts';
+import { hashPassword, passwordProblem, passwordProblemMessage } from '../accounts/passwords.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { writeAudit } from '../accounts/audit.ts';
+import { issueToken, RESET_TTL_MS, revokeTokens } from '../accounts/auth-tokens.ts';
+import { consoleLink, linkOrigin } from '../accounts/links.ts';
+import { ROLES } from '../accounts/permissions.ts';
+import { deleteUserSessions } from '../accounts/sessions-store.ts';
 import { createDatabase } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrate.ts';
-import type { Role } from '../platform/database/schema.ts';
-import { getTown } from '../towns/store.ts';
-import { createUser, findUserByEmail, setTownRole } from '../accounts/users-store.ts';
+import type { Db, Role } from '../platform/database/schema.ts';
+import { getTown, insertTown, listTowns } from '../towns/store.ts';
+import { isOrigin, isTimeZone, REFERENCE_PREFIX } from '../towns/validation.ts';
+import {
+  createUser,
+  findUserByEmail,
+  listTownRoles,
+  setTownRole,
+  setUserDisabled,
+  setUserPassword,
+} from '../accounts/users-store.ts';
 
 const USAGE = `MuniKit administration
 
-Usage:
-  npm run admin -- create-user --email <email> --name <name> --town <town-id> --role <admin|staff|viewer> [--password <pw>]
+Usage: npm run admin -- <command> [options]
 
-  Creates a staff user with a role in one town (or, when the email already exists, gives that user
-  the role in the town). The password comes from --password, else the ADMIN_PASSWORD environment
-  variable, else it is asked for on the terminal (not echoed). At least 8 characters.
+Users
+  create-user --email <email> --name <name> --town <town-id> --role <role> [--password <pw> | --no-password]
+      Creates a staff user with a role in one town (or, when the email exists, gives that user the role).
+      The password comes from --password, else ADMIN_PASSWORD, else it is asked for on the terminal
+      (not echoed); --no-password makes an account that signs in by single sign-on only.
+  set-role --email <email> --town <town-id> --role <role>       give or change a role (promote, demote)
+  remove-role --email <email> --town <town-id>                   take away the role in one town
+  disable-user --email <email>                                   block sign-in; ends every session at once
+  enable-user --email <email>
+  reset-password --email <email> [--set]
+      Prints a single-use link (valid 1 hour) to choose a new password; with --set, asks for the new
+      password (or takes ADMIN_PASSWORD) and sets it. Either way the user's sessions end.
+  list-users [--town <town-id>]
 
-  The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
+Towns
+  list-towns
+  add-town --id <id> --name-en <name> --name-fr <name> --prefix <ABC> --timezone <Area/City>
+           [--origin <https://…>]… [--default-language en|fr]
+
+Roles: ${ROLES.join(', ')}. Passwords: at least 12 characters and not a common one.
+The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
+Links use PUBLIC_ORIGIN (else http://127.0.0.1:PORT).
 
 Example:
   npm run admin -- create-user --email clerk@lakeview.ca --name "Town Clerk" --town lakeview --role admin
 `;
 
-const ROLES: Role[] = ['admin', 'staff', 'viewer'];
+/** A mistake of the operator's: printed with the usage, exit status 2. */
+class UsageError extends Error {}
 
 function fail(message: string): never {
-  console.error(`Error: ${message}\n`);
-  console.error(USAGE);
-  process.exit(2);
+  throw new UsageError(message);
 }
+
+/** Where the commands print (the terminal; a buffer in tests). */
+let out: { log: (line: string) => void; error: (line: string) => void } = console;
+let env: Record<string, string | undefined> = process.env;
 
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;
@@ -63,34 +96,41 @@ async function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function createUserCommand(args: string[]) {
-  let values;
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(args: string[], options: Options) {
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        email: { type: 'string' },
-        name: { type: 'string' },
-        town: { type: 'string' },
-        role: { type: 'string' },
-        password: { type: 'string' },
-      },
-      strict: true,
-    }));
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | string[] | undefined>;
   } catch (err) {
     fail((err as Error).message);
   }
-  const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail('--email must be an email address');
-  const name = values.name?.trim();
-  if (!name) fail('--name is required');
-  if (!values.town) fail('--town is required');
-  const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+}
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function emailOf(values: Record<string, unknown>): string {
+  const email = str(values.email)?.trim().toLowerCase();
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail('--email must be an email address');
+  return email;
+}
+
+function roleOf(values: Record<string, unknown>): Role {
+  const role = str(values.role) as Role | undefined;
+  if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+  return role;
+}
+
+async function passwordFrom(values: Record<string, unknown>, email: string): Promise<string> {
+  const password = str(values.password) || env.ADMIN_PASSWORD || (await promptHidden('Password: '));
+  const problem = passwordProblem(password, email);
+  if (problem) fail(passwordProblemMessage(problem, 'en'));
+  return password;
+}
+
+async function withDb<T>(fn: (db: Db, origin: string) => Promise<T>): Promise<T> {
   let config;
   try {
-    config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined });
+    config = loadConfig({ ...env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
@@ -98,40 +138,215 @@ async function createUserCommand(args: string[]) {
   const { db } = createDatabase(config);
   try {
     await migrateToLatest(db);
-    const town = await getTown(db, values.town);
-    if (!town) fail(`there is no town "${values.town}"`);
-    const existing = await findUserByEmail(db, email);
-    if (existing) {
-      await setTownRole(db, existing.id, town.id, role);
-      await writeAudit(db, { townId: town.id, action: 'user.role_set', subjectType: 'user', subjectId: existing.id, details: { role, via: 'cli' } });
-      console.log(`User ${email} already exists: role in ${town.id} set to ${role}. Password unchanged.`);
-      return;
-    }
-    const password = values.password || process.env.ADMIN_PASSWORD || (await promptHidden('Password: '));
-    if (password.length < 8) fail('the password must be at least 8 characters');
-    const passwordHash = await hashPassword(password);
-    await db.transaction().execute(async (trx) => {
-      const userId = await createUser(trx, { email, name, passwordHash });
-      await setTownRole(trx, userId, town.id, role);
-      await writeAudit(trx, { townId: town.id, action: 'user.created', subjectType: 'user', subjectId: userId, details: { role, via: 'cli' } });
-    });
-    console.log(`Created ${email} (${name}) with role ${role} in ${town.id}.`);
+    return await fn(db, linkOrigin(config));
   } finally {
     await db.destroy();
   }
 }
 
-const [command, ...rest] = process.argv.slice(2);
-switch (command) {
-  case 'create-user':
-    await createUserCommand(rest);
-    break;
-  case undefined:
-  case 'help':
-  case '--help':
-  case '-h':
-    console.log(USAGE);
-    break;
-  default:
-    fail(`unknown command "${command}"`);
+async function userOrFail(db: Db, email: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) fail(`there is no user ${email}`);
+  return user;
+}
+
+async function townOrFail(db: Db, id: string | undefined) {
+  if (!id) fail('--town is required');
+  const town = await getTown(db, id);
+  if (!town) fail(`there is no town "${id}"`);
+  return town;
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async 'create-user'(args) {
+    const v = parse(args, {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      town: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'no-password': { type: 'boolean' },
+    });
+    const email = emailOf(v);
+    const name = str(v.name)?.trim();
+    if (!name) fail('--name is required');
+    const role = roleOf(v);
+    await withDb(async (db) => {
+      const town = await townOrFail(db, str(v.town));
+      const existing = await findUserByEmail(db, email);
+      if (existing) {
+        await setTownRole(db, existing.id, town.id, role);
+        await writeAudit(db, { townId: town.id, action: 'user.role_changed', subjectType: 'user', subjectId: existing.id, details: { after: { role }, via: 'cli' } });
+        out.log(`User ${email} already exists: role in ${town.id} set to ${role}. Password unchanged.`);
+        return;
+      }
+      const passwordHash = v['no-password'] ? null : await hashPassword(await passwordFrom(v, email));
+      await db.transaction().execute(async (trx) => {
+        const userId = await createUser(trx, { email, name, passwordHash });
+        await setTownRole(trx, userId, town.id, role);
+        await writeAudit(trx, { townId: town.id, action: 'user.created', subjectType: 'user', subjectId: userId, details: { after: { role }, via: 'cli' } });
+      });
+      out.log(`Created ${email} (${name}) with role ${role} in ${town.id}${passwordHash ? '' : ' (no password: single sign-on only)'}.`);
+    });
+  },
+
+  async 'set-role'(args) {
+    const v = parse(args, { email: { type: 'string' }, town: { type: 'string' }, role: { type: 'string' } });
+    const email = emailOf(v);
+    const role = roleOf(v);
+    await withDb(async (db) => {
+      const user = await userOrFail(db, email);
+      const town = await townOrFail(db, str(v.town));
+      const before = (await listTownRoles(db, user.id)).find((r) => r.id === town.id)?.role ?? null;
+      await setTownRole(db, user.id, town.id, role);
+      await writeAudit(db, { townId: town.id, action: 'user.role_changed', subjectType: 'user', subjectId: user.id, details: { before: { role: before }, after: { role }, via: 'cli' } });
+      out.log(`${email} is now ${role} in ${town.id}${before ? ` (was ${before})` : ''}.`);
+    });
+  },
+
+  async 'remove-role'(args) {
+    const v = parse(args, { email: { type: 'string' }, town: { type: 'string' } });
+    const email = emailOf(v);
+    await withDb(async (db) => {
+      const user = await userOrFail(db, email);
+      const town = await townOrFail(db, str(v.town));
+      const before = (await listTownRoles(db, user.id)).find((r) => r.id === town.id)?.role;
+      if (!before) fail(`${email} has no role in ${town.id}`);
+      await db.deleteFrom('user_town_roles').where('user_id', '=', user.id).where('town_id', '=', town.id).execute();
+      await writeAudit(db, { townId: town.id, action: 'user.role_removed', subjectType: 'user', subjectId: user.id, details: { before: { role: before }, via: 'cli' } });
+      out.log(`${email} no longer has a role in ${town.id}.`);
+    });
+  },
+
+  async 'disable-user'(args) {
+    const email = emailOf(parse(args, { email: { type: 'string' } }));
+    await withDb(async (db) => {
+      const user = await userOrFail(db, email);
+      const ended = await db.transaction().execute(async (trx) => {
+        await setUserDisabled(trx, user.id, true);
+        const n = await deleteUserSessions(trx, user.id);
+        await writeAudit(trx, { action: 'user.disabled', subjectType: 'user', subjectId: user.id, details: { before: { disabled: user.disabled }, after: { disabled: true }, sessionsEnded: n, via: 'cli' } });
+        return n;
+      });
+      out.log(`${email} is disabled (${ended} session${ended === 1 ? '' : 's'} ended). Their history stays.`);
+    });
+  },
+
+  async 'enable-user'(args) {
+    const email = emailOf(parse(args, { email: { type: 'string' } }));
+    await withDb(async (db) => {
+      const user = await userOrFail(db, email);
+      await setUserDisabled(db, user.id, false);
+      await writeAudit(db, { action: 'user.enabled', subjectType: 'user', subjectId: user.id, details: { before: { disabled: user.disabled }, after: { disabled: false }, via: 'cli' } });
+      out.log(`${email} is enabled.`);
+    });
+  },
+
+  async 'reset-password'(args) {
+    const v = parse(args, { email: { type: 'string' }, set: { type: 'boolean' }, password: { type: 'string' } });
+    const email = emailOf(v);
+    await withDb(async (db, origin) => {
+      const user = await userOrFail(db, email);
+      if (v.set) {
+        const passwordHash = await hashPassword(await passwordFrom(v, email));
+        await db.transaction().execute(async (trx) => {
+          await setUserPassword(trx, user.id, passwordHash);
+          await revokeTokens(trx, { purpose: 'password_reset', userId: user.id });
+          await deleteUserSessions(trx, user.id);
+          await writeAudit(trx, { action: 'auth.password_reset', subjectType: 'user', subjectId: user.id, details: { via: 'cli' } });
+        });
+        out.log(`Password of ${email} set; their sessions ended.`);
+        return;
+      }
+      const { token, expiresAt } = await db.transaction().execute(async (trx) => {
+        await revokeTokens(trx, { purpose: 'password_reset', userId: user.id });
+        const issued = await issueToken(trx, { purpose: 'password_reset', email: user.email, userId: user.id }, RESET_TTL_MS);
+        await writeAudit(trx, { action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id, details: { via: 'cli' } });
+        return issued;
+      });
+      out.log(`Give this link to ${email} (single use, until ${expiresAt}):\n${consoleLink(origin, 'reset-password', token)}`);
+    });
+  },
+
+  async 'list-users'(args) {
+    const v = parse(args, { town: { type: 'string' } });
+    await withDb(async (db) => {
+      let q = db
+        .selectFrom('users as u')
+        .leftJoin('user_town_roles as r', 'r.user_id', 'u.id')
+        .select(['u.email', 'u.name', 'u.disabled', 'r.town_id', 'r.role'])
+        .orderBy('u.email')
+        .orderBy('r.town_id');
+      if (str(v.town)) q = q.where('r.town_id', '=', str(v.town)!);
+      for (const r of await q.execute()) {
+        out.log([r.email, r.name, r.town_id ? `${r.town_id}:${r.role}` : '(no town)', r.disabled ? 'DISABLED' : ''].join('\t').trimEnd());
+      }
+    });
+  },
+
+  async 'list-towns'(args) {
+    parse(args, {});
+    await withDb(async (db) => {
+      for (const t of await listTowns(db)) {
+        out.log([t.id, t.name.en, t.name.fr, t.referencePrefix, t.timezone, t.siteOrigins.join(' ')].join('\t'));
+      }
+    });
+  },
+
+  async 'add-town'(args) {
+    const v = parse(args, {
+      id: { type: 'string' },
+      'name-en': { type: 'string' },
+      'name-fr': { type: 'string' },
+      prefix: { type: 'string' },
+      timezone: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'default-language': { type: 'string' },
+    });
+    const id = str(v.id)?.trim();
+    if (!id || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) fail('--id must be lower-case letters, digits and hyphens (e.g. lakeview)');
+    const en = str(v['name-en'])?.trim();
+    const fr = str(v['name-fr'])?.trim();
+    if (!en || !fr) fail('--name-en and --name-fr are required');
+    const prefix = str(v.prefix)?.trim() ?? '';
+    if (!REFERENCE_PREFIX.test(prefix)) fail('--prefix must be 2 to 8 capital letters or digits, starting with a letter');
+    const timezone = str(v.timezone)?.trim() ?? '';
+    if (!isTimeZone(timezone)) fail('--timezone must be a time zone such as America/Toronto');
+    const origins = ((v.origin as string[] | undefined) ?? []).map((o) => o.trim().replace(/\/$/, ''));
+    const badOrigin = origins.find((o) => !isOrigin(o));
+    if (badOrigin) fail(`--origin ${badOrigin} is not an origin such as https://www.example-town.ca`);
+    const lang = str(v['default-language']) ?? 'en';
+    if (lang !== 'en' && lang !== 'fr') fail('--default-language must be en or fr');
+    await withDb(async (db) => {
+      if (await getTown(db, id)) fail(`there is already a town "${id}"`);
+      await insertTown(db, { id, name: { en, fr }, defaultLanguage: lang, siteOrigins: origins, referencePrefix: prefix, timezone });
+      await writeAudit(db, { townId: id, action: 'town.created', subjectType: 'town', subjectId: id, details: { after: { name: { en, fr }, referencePrefix: prefix, timezone, siteOrigins: origins }, via: 'cli' } });
+      out.log(`Added town ${id} (${en} / ${fr}). Give it an admin: npm run admin -- create-user --town ${id} --role admin …`);
+    });
+  },
+};
+
+/** Runs one command; returns the exit status (0 done, 2 a usage mistake). */
+export async function runAdmin(
+  argv: string[],
+  io: { out?: typeof out; env?: Record<string, string | undefined> } = {},
+): Promise<number> {
+  out = io.out ?? console;
+  env = io.env ?? process.env;
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') out.log(USAGE);
+    else if (commands[command]) await commands[command](rest);
+    else fail(`unknown command "${command}"`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    out.error(`Error: ${err.message}\n`);
+    out.error(USAGE);
+    return 2;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runAdmin(process.argv.slice(2));
 }

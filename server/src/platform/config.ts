@@ -21,7 +21,7 @@ const envSchema = z.object({
       .optional(),
   ),
   ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
-  ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
+  ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   SEED_DEMO: z.preprocess(emptyToUndefined, booleanFlag(true)),
   PUBLIC_ORIGIN: z.preprocess(
     emptyToUndefined,
@@ -63,6 +63,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Plain-HTTP sessions (COOKIE_SECURE=false) are for a demo on the same machine only. */
+export const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -70,6 +73,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!e.COOKIE_SECURE && !LOOPBACK_HOSTS.has(e.HOST)) {
+    throw new ConfigError(
+      'Invalid server configuration:\n  COOKIE_SECURE: false is only allowed when HOST is a loopback address (127.0.0.1, ::1, localhost): ' +
+        'staff sessions need HTTPS everywhere else',
+    );
+  }
   if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) {
     throw new ConfigError('Invalid server configuration:\n  ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
   }

@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { App, AppEnv, RouteDeps } from '../app-types.ts';
-import { requireCsrf, requireSession } from '../accounts/session.ts';
-import { apiError, errorResponses } from '../platform/http/errors.ts';
-import type { Db } from '../platform/database/schema.ts';
+import type { App, RouteDeps } from '../app-types.ts';
+import { guard } from '../accounts/permissions.ts';
+import { errorResponses } from '../platform/http/errors.ts';
 import { listTownRequests } from './staff-store.ts';
-import { listTownRoles } from '../accounts/users-store.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoSummarySchema } from './photos/schemas.ts';
 
@@ -33,7 +30,6 @@ const listRoute = createRoute({
   path: '/api/v1/staff/towns/{town}/requests',
   tags: ['Staff'],
   summary: "A town's requests, newest first",
-  security: [{ session: [] }],
   request: {
     params: TownParam,
     query: z.object({
@@ -55,19 +51,9 @@ const listRoute = createRoute({
   },
 });
 
-/** Requires any role in the `{town}` of the path. Run after requireSession. */
-export function requireTownRole(db: Db): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const s = c.get('session')!;
-    const town = c.req.param('town');
-    const roles = await listTownRoles(db, s.userId);
-    if (!roles.some((r) => r.id === town)) return apiError(c, 403, 'forbidden', 'You do not have access to this town.');
-    await next();
-  };
-}
-
 export function registerStaffRequestRoutes(app: App, { db }: RouteDeps) {
-  app.openapi({ ...listRoute, middleware: [requireSession, requireCsrf, requireTownRole(db)] as const }, async (c) => {
+  // Every staff route declares its permission through guard() (accounts/permissions.ts).
+  app.openapi(guard(listRoute, 'requests.read'), async (c) => {
     const { town } = c.req.valid('param');
     const { status, page, pageSize } = c.req.valid('query');
     const result = await listTownRequests(db, town, { status, page, pageSize });

@@ -49,3 +49,26 @@ export async function getTown(db: DbOrTx, id: string): Promise<Town | undefined>
   const row = await db.selectFrom('towns').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toTown(row) : undefined;
 }
+
+export interface TownSettingsChange {
+  name?: { en: string; fr: string };
+  defaultLanguage?: Lang;
+  siteOrigins?: string[];
+  referencePrefix?: string;
+  timezone?: string;
+  /** Merged into the settings JSON (e.g. `languages`). */
+  settings?: Record<string, unknown>;
+}
+
+export async function updateTown(db: DbOrTx, id: string, change: TownSettingsChange): Promise<void> {
+  const current = await getTown(db, id);
+  if (!current) return;
+  const set: Partial<TownsTable> = {};
+  if (change.name) [set.name_en, set.name_fr] = [change.name.en, change.name.fr];
+  if (change.defaultLanguage) set.default_language = change.defaultLanguage;
+  if (change.siteOrigins) set.site_origins = JSON.stringify(change.siteOrigins);
+  if (change.referencePrefix) set.reference_prefix = change.referencePrefix;
+  if (change.timezone) set.timezone = change.timezone;
+  if (change.settings) set.settings = JSON.stringify({ ...current.settings, ...change.settings });
+  if (Object.keys(set).length > 0) await db.updateTable('towns').set(set).where('id', '=', id).execute();
+}

@@ -124,8 +124,8 @@ for (const dialect of dialects) {
       const id = await createUser(t.db, { email: 'Clerk@Testville.Example', name: 'Clerk', passwordHash: 'x' });
       expect((await findUserByEmail(t.db, 'CLERK@testville.example'))?.id).toBe(id);
       await setTownRole(t.db, id, 'testville', 'viewer');
-      await setTownRole(t.db, id, 'testville', 'staff');
-      expect(await listTownRoles(t.db, id)).toEqual([{ id: 'testville', role: 'staff' }]);
+      await setTownRole(t.db, id, 'testville', 'agent');
+      expect(await listTownRoles(t.db, id)).toEqual([{ id: 'testville', role: 'agent' }]);
       const now = new Date();
       await insertSession(t.db, { id: 'sess-1', userId: id, csrfToken: 'c', createdAt: now.toISOString(), expiresAt: new Date(now.getTime() - 1000).toISOString() });
       expect((await findSession(t.db, 'sess-1'))?.user.email).toBe('clerk@testville.example');

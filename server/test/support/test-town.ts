@@ -94,3 +94,43 @@ export const testTown: SeedData = {
     },
   ],
 };
+
+/** A second town on the same server: its staff must never see or change Testville's data, nor the reverse. */
+export const otherTown: SeedData = {
+  town: {
+    id: 'otherville',
+    name: { en: 'Village of Otherville', fr: 'Village d’Otherville' },
+    defaultLanguage: 'fr',
+    siteOrigins: ['https://www.otherville.example'],
+    referencePrefix: 'OTH',
+    timezone: 'America/Halifax',
+    contact: { email: 'info@otherville.example', phone: '555-0200', address: { en: '2 Rue Principale', fr: '2, rue Principale' } },
+  },
+  departments: [{ id: 'other-roads', name: { en: 'Roads', fr: 'Voirie' }, email: 'roads@otherville.example' }],
+  services: [
+    {
+      code: 'pothole',
+      name: { en: 'Pothole', fr: 'Nid-de-poule' },
+      description: { en: 'A hole in the road.', fr: 'Un trou dans la chaussée.' },
+      group: { en: 'Roads', fr: 'Routes' },
+      keywords: { en: ['road'], fr: ['route'] },
+      departmentId: 'other-roads',
+      anonymousAllowed: true,
+      targetDays: 5,
+      questions: [],
+    },
+  ],
+  categories: [],
+  articles: [],
+  requests: [
+    {
+      serviceCode: 'pothole',
+      status: 'received',
+      description: 'Otherville-only pothole, other-town-marker.',
+      locationText: '3 Rue du Lac',
+      daysAgo: 2,
+      contact: { name: 'Other Resident', email: 'other.resident@example.com' },
+      publicNotes: [],
+    },
+  ],
+};

@@ -8,7 +8,7 @@ export type RequestEventType = 'created' | 'status_changed' | 'public_note' | 'i
 export type RequestPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type Visibility = 'public' | 'internal';
 export type ArticleStatus = 'draft' | 'published' | 'archived';
-export type Role = 'admin' | 'staff' | 'viewer';
+export type Role = 'admin' | 'editor' | 'agent' | 'viewer';
 export type Lang = 'en' | 'fr';
 
 export interface TownsTable {
@@ -144,15 +144,54 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  password_hash: string;
   created_at: string;
   disabled: number;
+  language: Lang | null;
+}
+
+export interface PasswordCredentialsTable {
+  user_id: string;
+  password_hash: string;
+  updated_at: string;
+}
+
+export type AuthTokenPurpose = 'password_reset' | 'invitation';
+
+export interface AuthTokensTable {
+  id: string;
+  purpose: AuthTokenPurpose;
+  user_id: string | null;
+  email: string;
+  town_id: string | null;
+  role: Role | null;
+  department_ids: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  town_id: string | null;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  locked_until: string | null;
+  done_at: string | null;
+  failed_at: string | null;
+  result: string | null;
+  created_at: string;
 }
 
 export interface UserTownRolesTable {
   user_id: string;
   town_id: string;
   role: Role;
+  department_ids: string;
 }
 
 export interface SessionsTable {
@@ -251,6 +290,9 @@ export interface Database {
   uploads: UploadsTable;
   upload_bytes: UploadBytesTable;
   routing_rules: RoutingRulesTable;
+  password_credentials: PasswordCredentialsTable;
+  auth_tokens: AuthTokensTable;
+  jobs: JobsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'csrf_failed'
+  | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
   | 'idempotency_key_reused'
@@ -84,15 +85,16 @@ export const defaultHook = (result: { success: boolean; error?: ZodError }, c: C
 };
 
 /** OpenAPI response entries for the error statuses a route can answer. */
-type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } };
 
 export function errorResponses<const S extends ErrorStatus[]>(...statuses: S): { [K in S[number]]: ErrorResponse } {
   const descriptions = {
     400: 'Invalid input (validation_failed), naming the fields',
     401: 'Not signed in (unauthenticated)',
-    403: 'No role in this town (forbidden) or missing/wrong X-CSRF-Token (csrf_failed)',
+    403: 'Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed)',
     404: 'Not found (not_found)',
+    409: 'Conflicts with the current state (conflict)',
     413: 'Body larger than 64 KB (payload_too_large)',
     422: 'The Idempotency-Key was already used with a different body (idempotency_key_reused)',
     429: 'Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait',

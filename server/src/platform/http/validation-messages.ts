@@ -38,6 +38,12 @@ export function issueMessage(issue: Issue, lang: Lang): string {
       break;
     case 'invalid_value':
       return fr ? 'Choisissez une des valeurs proposées.' : 'Choose one of the listed values.';
+    case 'custom': {
+      // A refine() can carry its own words: `params: { messages: { en, fr } }` (bilingualRefine below).
+      const messages = (issue.params as { messages?: Record<Lang, string> } | undefined)?.messages;
+      if (messages?.[lang]) return messages[lang];
+      break;
+    }
     case 'unrecognized_keys':
       return fr ? `Champ inconnu : ${issue.keys.join(', ')}.` : `Unknown field: ${issue.keys.join(', ')}.`;
   }
@@ -51,3 +57,6 @@ export function errorLang(c: Context): Lang {
   if (query === 'fr' || query === 'en') return query;
   return acceptedLang(c) ?? (c.get('town') as { defaultLanguage?: Lang } | undefined)?.defaultLanguage ?? 'en';
 }
+
+/** refine() options whose message follows the request's language: `.refine(check, bilingual('…', '…'))`. */
+export const bilingual = (en: string, fr: string) => ({ message: en, params: { messages: { en, fr } } });

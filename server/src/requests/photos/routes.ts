@@ -6,13 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App, RouteDeps } from '../../app-types.ts';
-import { requireCsrf, requireSession } from '../../accounts/session.ts';
+import { guard } from '../../accounts/permissions.ts';
 import type { Lang } from '../../platform/database/schema.ts';
 import { apiError, ErrorSchema, errorResponses, validationFailed } from '../../platform/http/errors.ts';
 import { LangQuery } from '../../platform/http/lang.ts';
 import { errorLang } from '../../platform/http/validation-messages.ts';
 import { TownParam } from '../../towns/routes.ts';
-import { requireTownRole } from '../staff-routes.ts';
 import { createPhotoStorage } from './bytes.ts';
 import { readLimitedBody } from './body.ts';
 import { MAX_SIDE, processPhoto } from './image.ts';
@@ -145,7 +144,7 @@ export function registerPhotoRoutes(app: App, { db, config, logger }: RouteDeps)
     return c.json({ id, contentType: photo.contentType, width: photo.width, height: photo.height, bytes: photo.data.byteLength }, 201);
   });
 
-  app.openapi({ ...staffPhotoRoute, middleware: [requireSession, requireCsrf, requireTownRole(db)] as const }, async (c) => {
+  app.openapi(guard(staffPhotoRoute, 'requests.read'), async (c) => {
     const { town, reference, id } = c.req.valid('param');
     const row = await findRequestPhoto(db, town, reference.trim().toUpperCase(), id);
     const data = row ? await storage.read(row.id) : undefined;

@@ -1,0 +1,148 @@
+// The outbox: one table of jobs, shared by every server instance. A job is added in the same
+// transaction as the change that causes it (pass the transaction as `db`), claimed by one worker at a
+// time (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has a single writer), retried with exponential
+// back-off and finally marked failed. Later issues add kinds (webhooks, retention), not queues.
+import { PostgresAdapter } from 'kysely';
+import type { DbOrTx, JobsTable } from '../database/schema.ts';
+import { newId, nowIso } from '../database/schema.ts';
+import type { Keyset } from '../database/keyset.ts';
+
+export interface Job<P = unknown> {
+  id: string;
+  kind: string;
+  townId: string | null;
+  payload: P;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  doneAt: string | null;
+  failedAt: string | null;
+  result: unknown;
+  createdAt: string;
+}
+
+const toJob = (r: JobsTable): Job => ({
+  id: r.id,
+  kind: r.kind,
+  townId: r.town_id,
+  payload: JSON.parse(r.payload) as unknown,
+  runAt: r.run_at,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  lastError: r.last_error,
+  doneAt: r.done_at,
+  failedAt: r.failed_at,
+  result: r.result === null ? null : (JSON.parse(r.result) as unknown),
+  createdAt: r.created_at,
+});
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+export async function enqueue(
+  db: DbOrTx,
+  kind: string,
+  payload: unknown,
+  runAt?: Date,
+  opts: { townId?: string | null; maxAttempts?: number } = {},
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind,
+      town_id: opts.townId ?? null,
+      payload: JSON.stringify(payload),
+      run_at: runAt ? runAt.toISOString() : now,
+      attempts: 0,
+      max_attempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      last_error: null,
+      locked_until: null,
+      done_at: null,
+      failed_at: null,
+      result: null,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Claims up to `limit` due jobs for `leaseMs`: counts the attempt and locks them until the lease ends,
+ * so a worker that dies leaves its jobs to another once the lease is over.
+ */
+export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, now = new Date()): Promise<Job[]> {
+  const at = now.toISOString();
+  const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const claim = async (trx: DbOrTx) => {
+    let q = trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('done_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .where('run_at', '<=', at)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(limit);
+    if (isPostgres(trx)) q = q.forUpdate().skipLocked();
+    const ids = (await q.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    await trx
+      .updateTable('jobs')
+      .set((eb) => ({ locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
+    const rows = await trx.selectFrom('jobs').selectAll().where('id', 'in', ids).orderBy('run_at').orderBy('id').execute();
+    return rows.map(toJob);
+  };
+  return db.isTransaction ? claim(db) : (db as Exclude<DbOrTx, { isTransaction: true }>).transaction().execute(claim);
+}
+
+export async function completeJob(db: DbOrTx, id: string, result: unknown): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ done_at: nowIso(), locked_until: null, last_error: null, result: JSON.stringify(result ?? null) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Back-off after the n-th failed attempt: 30 s, 1 min, 2 min, … at most 6 h. */
+export const retryDelayMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60 * 1000);
+
+export async function failJob(db: DbOrTx, job: Job, error: string, now = new Date()): Promise<void> {
+  const lastError = error.slice(0, 1000);
+  if (job.attempts >= job.maxAttempts) {
+    await db.updateTable('jobs').set({ failed_at: now.toISOString(), locked_until: null, last_error: lastError }).where('id', '=', job.id).execute();
+  } else {
+    const runAt = new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString();
+    await db.updateTable('jobs').set({ run_at: runAt, locked_until: null, last_error: lastError }).where('id', '=', job.id).execute();
+  }
+}
+
+export async function getJob(db: DbOrTx, id: string): Promise<Job | undefined> {
+  const r = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toJob(r) : undefined;
+}
+
+/** A town's jobs, newest first, keyset-paginated on (created_at, id). */
+export async function listTownJobs(
+  db: DbOrTx,
+  townId: string,
+  opts: { kind?: string; before?: Keyset; limit?: number } = {},
+): Promise<Job[]> {
+  let q = db.selectFrom('jobs').selectAll().where('town_id', '=', townId);
+  if (opts.kind) q = q.where('kind', '=', opts.kind);
+  if (opts.before) {
+    const b = opts.before;
+    q = q.where((eb) => eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]));
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 50).execute();
+  return rows.map(toJob);
+}
+
+export const jobStatus = (j: Job): 'pending' | 'done' | 'failed' => (j.doneAt ? 'done' : j.failedAt ? 'failed' : 'pending');

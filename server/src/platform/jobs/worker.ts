@@ -1,0 +1,74 @@
+// The outbox worker: polls for due jobs, runs each kind's handler, records the result or the error.
+// main.ts starts one per server process; stop() waits for the jobs in hand.
+import type { Db } from '../database/schema.ts';
+import type { Logger } from '../http/logger.ts';
+import { claimDueJobs, completeJob, failJob, type Job } from './outbox.ts';
+
+/** Runs one job; returns what to keep as its result (shown to admins), or throws to retry later. */
+export type JobHandler = (job: Job, ctx: { db: Db }) => Promise<unknown>;
+export type JobHandlers = Record<string, JobHandler>;
+
+export interface WorkerOptions {
+  db: Db;
+  handlers: JobHandlers;
+  logger?: Logger;
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+}
+
+export interface Worker {
+  start(): void;
+  stop(): Promise<void>;
+  /** Claims and runs the due jobs once; returns how many ran. */
+  runOnce(now?: Date): Promise<number>;
+}
+
+export function createWorker({ db, handlers, logger, pollMs = 2000, batchSize = 10, leaseMs = 5 * 60 * 1000 }: WorkerOptions): Worker {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = true;
+
+  async function runJob(job: Job) {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      const result = await handler(job, { db });
+      await completeJob(db, job.id, result);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      logger?.warn(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${message}`);
+      await failJob(db, job, message);
+    }
+  }
+
+  async function runOnce(now?: Date): Promise<number> {
+    const jobs = await claimDueJobs(db, batchSize, leaseMs, now);
+    for (const job of jobs) await runJob(job);
+    return jobs.length;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((err: unknown) => logger?.error('outbox worker failed', err))
+        .then((n) => schedule(typeof n === 'number' && n >= batchSize ? 0 : pollMs));
+    }, delay);
+    timer.unref?.();
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    runOnce,
+  };
+}
