@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { ApiError, MuniElement, normaliseLang } from '@munikit/core';
-import type { Lang, LocalisedText, StaffSession } from '@munikit/core';
+import type { Lang, LocalisedText } from '@munikit/core';
 import '../sign-in/sign-in-screen.ts';
 import type { StaffSignedInEvent } from '../sign-in/sign-in-screen.ts';
-import { HOME, ROUTES, SIGN_IN_PATH, routeFor, safeNext, type StaffRoute } from './routes.ts';
+import type { StaffLanguageChosenEvent } from '../account/account-screen.ts';
+import { StaffApi, allowed, type ConsoleSession } from '../shared/staff-api.ts';
+import { ROUTES, SIGN_IN_PATH, routeFor, safeNext, signedOutRouteFor, type SignedOutRoute, type StaffRoute } from './routes.ts';
 import { staffContext, type StaffContext } from './staff-context.ts';
 import { STAFF_APP_NS } from './staff-app.i18n.ts';
 import { staffAppStyles } from './staff-app.styles.ts';
@@ -15,8 +17,8 @@ type Phase = 'checking' | 'signed-out' | 'signed-in';
 export const LANGUAGE_KEY = 'munikit-staff-lang';
 const TOWN_KEY = 'munikit-staff-town';
 
-/** A screen element with the optional hook the shell calls after showing it. */
-type Screen = HTMLElement & { updateComplete?: Promise<unknown> };
+/** A screen element; signed-out screens take the emailed link's token. */
+type Screen = HTMLElement & { updateComplete?: Promise<unknown>; token?: string };
 
 /**
  * The staff console: session, town, navigation and one lazily loaded screen per URL under /staff.
@@ -37,19 +39,22 @@ export class MuniStaffApp extends MuniElement {
     ...MuniElement.properties,
     phase: { state: true, attribute: false },
     route: { state: true, attribute: false },
+    signedOutScreen: { state: true, attribute: false },
     screen: { state: true, attribute: false },
     notice: { state: true, attribute: false },
   };
 
   declare phase: Phase;
   declare route: StaffRoute | undefined;
+  /** A signed-out screen (password reset, invitation) shown instead of sign-in. */
+  declare signedOutScreen: Screen | undefined;
   declare screen: Screen | undefined;
   declare notice: string;
   protected override credentials: RequestCredentials = 'same-origin';
 
   private readonly provider = new ContextProvider(this, { context: staffContext });
   private readonly screens = new Map<string, Screen>();
-  private session: StaffSession | undefined;
+  private session: ConsoleSession | undefined;
   private townNames: Record<string, LocalisedText> = {};
   private readonly onPopState = () => void this.showPath(location.pathname + location.search, false);
 
@@ -83,6 +88,8 @@ export class MuniStaffApp extends MuniElement {
   }
 
   private async start(): Promise<void> {
+    const signedOutRoute = signedOutRouteFor(location.pathname);
+    if (signedOutRoute) return this.showSignedOut(signedOutRoute);
     try {
       await this.signedIn(await this.client.session());
       await this.showPath(location.pathname + location.search, false, true);
@@ -91,8 +98,27 @@ export class MuniStaffApp extends MuniElement {
     }
   }
 
-  private async signedIn(session: StaffSession): Promise<void> {
+  /** A page opened from an emailed link (password reset, invitation): no session needed. */
+  private async showSignedOut(route: SignedOutRoute): Promise<void> {
+    this.phase = 'signed-out';
+    document.title = `${this.t(route.titleKey)} — ${this.t('brand')}`;
+    await route.load();
+    const screen = document.createElement(route.tag) as Screen;
+    screen.token = new URLSearchParams(location.search).get('token') ?? '';
+    this.signedOutScreen = screen;
+    await this.updateComplete;
+    await screen.updateComplete;
+  }
+
+  /** The first screen this person's role lets them see in the current town. */
+  private home(town: string): StaffRoute | undefined {
+    return this.session ? ROUTES.find((r) => allowed(this.session!, town, r.permission)) : undefined;
+  }
+
+  private async signedIn(session: ConsoleSession): Promise<void> {
     this.session = session;
+    // A language saved on the account wins over this browser's memory.
+    if (session.user.language) this.applyLanguage(session.user.language, false);
     this.phase = 'signed-in';
     this.notice = '';
     const ids = session.towns.map((t) => t.id);
@@ -131,6 +157,7 @@ export class MuniStaffApp extends MuniElement {
   /** Shows sign-in at /staff/sign-in, remembering where the staff member was going. */
   private signedOut(notice: string): void {
     this.session = undefined;
+    this.signedOutScreen = undefined;
     this.phase = 'signed-out';
     this.notice = notice;
     this.screens.clear();
@@ -146,7 +173,7 @@ export class MuniStaffApp extends MuniElement {
 
   private async onSignedIn(e: StaffSignedInEvent): Promise<void> {
     await this.signedIn(e.detail.session);
-    const next = safeNext(new URLSearchParams(location.search).get('next'));
+    const next = safeNext(new URLSearchParams(location.search).get('next')) ?? this.home(this.provider.value?.town ?? '')?.path ?? '/staff/account';
     await this.showPath(next, false, true);
   }
 
@@ -157,9 +184,11 @@ export class MuniStaffApp extends MuniElement {
       return;
     }
     const url = new URL(path, location.origin);
+    const town = this.provider.value?.town ?? '';
     let route = routeFor(url.pathname);
-    if (!route) {
-      route = routeFor(HOME)!;
+    if (!route || !allowed(this.session!, town, route.permission)) {
+      // Unknown, or not for this role: the first screen the role may see.
+      route = this.home(town) ?? routeFor('/staff/account')!;
       replace = true;
       push = false;
     }
@@ -195,16 +224,32 @@ export class MuniStaffApp extends MuniElement {
       /* remembered for this page only */
     }
     this.publish(town);
+    // The new town's role may not allow the current screen.
+    if (this.route && !allowed(this.session!, town, this.route.permission)) void this.showPath(this.home(town)?.path ?? '/staff/account', false, true);
+    else this.requestUpdate();
   }
 
-  private switchLanguage(): void {
-    const next: Lang = this.uiLang === 'fr' ? 'en' : 'fr';
+  /** Shows the console in `lang`, remembered on this browser (and on the account when `save`). */
+  private applyLanguage(lang: Lang, save: boolean): void {
     try {
-      localStorage.setItem(LANGUAGE_KEY, next);
+      localStorage.setItem(LANGUAGE_KEY, lang);
     } catch {
       /* remembered for this page only */
     }
-    this.setAttribute('lang', next);
+    this.setAttribute('lang', lang);
+    if (save && this.session) {
+      // Best effort: the choice holds on this browser even if the account could not be updated.
+      new StaffApi(this.client, this.session.csrfToken).changeMe({ language: lang }).catch(() => undefined);
+    }
+  }
+
+  private switchLanguage(): void {
+    this.applyLanguage(this.uiLang === 'fr' ? 'en' : 'fr', true);
+  }
+
+  private onLanguageChosen(e: StaffLanguageChosenEvent): void {
+    const lang = e.detail.language ?? normaliseLang(navigator.language);
+    this.applyLanguage(lang, false);
   }
 
   async signOut(): Promise<void> {
@@ -237,7 +282,7 @@ export class MuniStaffApp extends MuniElement {
     return html`<button class="skip-link button button--secondary" type="button" @click=${this.focusMain}>${this.t('skipToContent')}</button>
       ${this.renderHeader()}
       ${this.phase === 'signed-in' ? this.renderNav() : nothing}
-      <main id="main" tabindex="-1">${this.renderMain()}</main>`;
+      <main id="main" tabindex="-1" @muni-staff-language-chosen=${this.onLanguageChosen}>${this.renderMain()}</main>`;
   }
 
   private renderHeader() {
@@ -267,7 +312,7 @@ export class MuniStaffApp extends MuniElement {
   private renderNav() {
     return html`<nav part="nav" aria-label=${this.t('navLabel')}>
       <ul>
-        ${ROUTES.map(
+        ${ROUTES.filter((r) => allowed(this.session!, this.provider.value?.town ?? '', r.permission)).map(
           (r) => html`<li><a href=${r.path} aria-current=${this.route === r ? 'page' : nothing}
             @click=${(e: MouseEvent) => this.onNavClick(e, r.path)}>${this.t(r.titleKey)}</a></li>`,
         )}
@@ -280,9 +325,10 @@ export class MuniStaffApp extends MuniElement {
       case 'checking':
         return html`<p role="status">${this.t('checkingSession')}</p>`;
       case 'signed-out':
+        if (this.signedOutScreen) return this.signedOutScreen;
         return html`<muni-staff-sign-in .notice=${this.notice} @muni-staff-signed-in=${this.onSignedIn}></muni-staff-sign-in>`;
       case 'signed-in':
-        if (!this.provider.value?.town) return html`<p class="notice" role="alert">${this.t('noTowns')}</p>`;
+        if (!this.provider.value?.town && this.route?.permission !== 'self') return html`<p class="notice" role="alert">${this.t('noTowns')}</p>`;
         return this.screen ?? html`<p role="status">${this.t('loadingScreen')}</p>`;
     }
   }

@@ -13,6 +13,7 @@ addResources(SIGN_IN_NS, {
     emailRequired: 'Enter your email address',
     passwordRequired: 'Enter your password',
     wrongCredentials: 'The email address or password is incorrect',
+    forgot: 'Forgot your password?',
   },
   fr: {
     heading: 'Connexion du personnel',
@@ -24,5 +25,6 @@ addResources(SIGN_IN_NS, {
     emailRequired: 'Entrez votre adresse courriel',
     passwordRequired: 'Entrez votre mot de passe',
     wrongCredentials: 'L’adresse courriel ou le mot de passe est incorrect',
+    forgot: 'Mot de passe oublié?',
   },
 });
