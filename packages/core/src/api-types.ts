@@ -38,3 +38,13 @@ export type StaffRequestPage = Json<'/api/v1/staff/towns/{town}/requests', 'get'
 
 export type ApiErrorBody = Schemas['Error'];
 export type ApiFieldError = NonNullable<ApiErrorBody['error']['fields']>[number];
+
+export type Role = Schemas['Role'];
+export type Action = Schemas['Action'];
+export type TownUser = Schemas['TownUser'];
+export type PendingInvitation = Schemas['PendingInvitation'];
+export type TownSettings = Schemas['TownSettings'];
+export type TownSettingsChange = Schemas['TownSettingsChange'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type MyAccount = Schemas['MyAccount'];
+export type Invitation = Schemas['Invitation'];

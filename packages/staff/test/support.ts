@@ -4,10 +4,11 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import type { MuniStaffApp } from '../src/app/staff-app.ts';
 import { LANGUAGE_KEY } from '../src/app/staff-app.ts';
+import type { Action, StaffSession, Town } from '@munikit/core';
 
-const ACTIONS = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read'];
+const ACTIONS: Action[] = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read'];
 
-export const adminSession = {
+export const adminSession: StaffSession = {
   next: 'done',
   user: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null },
   csrfToken: 'csrf-123',
@@ -16,7 +17,7 @@ export const adminSession = {
   expiresAt: '2026-11-22T20:00:00.000Z',
 };
 
-export const towns = {
+export const towns: { towns: Town[] } = {
   towns: [{ id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' }],
 };
 

@@ -1,5 +1,6 @@
 // The console's screens: one entry per URL, each loaded the first time it is shown. A new screen is a
 // folder beside this one plus a line here.
+import type { Action } from '@munikit/core';
 export interface StaffRoute {
   /** Path under the console, e.g. `/staff/inbox`. */
   path: string;
@@ -8,7 +9,7 @@ export interface StaffRoute {
   /** Key in the shell's strings for the navigation link and the page title. */
   titleKey: string;
   /** The action (from the server's permission map) a role needs to see the screen; `self` for everyone signed in. */
-  permission: string;
+  permission: Action | 'self';
   load: () => Promise<unknown>;
 }
 

@@ -1,54 +1,12 @@
 // The console's calls beyond the request list: users, town settings, audit, my account, and the
 // signed-out flows (password reset, invitations). Writes carry the session's CSRF token.
-import type { ApiClient, Lang, LocalisedText, StaffSession } from '@munikit/core';
+import type { Action, ApiClient, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
 
-export type Role = 'admin' | 'editor' | 'agent' | 'viewer';
+export type { AuditEntry, Invitation, MyAccount, PendingInvitation, Role, TownSettings, TownUser };
 export const ROLE_ORDER: Role[] = ['admin', 'editor', 'agent', 'viewer'];
 
-/** The session as the accounts API answers it: the role → actions map lets the console hide what a role cannot do. */
-export type ConsoleSession = StaffSession & {
-  permissions?: Partial<Record<string, string[]>>;
-  user: StaffSession['user'] & { language?: Lang | null };
-};
-
-export interface TownUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentIds: string[];
-  disabled: boolean;
-  hasPassword: boolean;
-  language: Lang | null;
-  createdAt: string;
-}
-
-export interface PendingInvitation {
-  email: string;
-  role: Role;
-  departmentIds: string[];
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface TownSettings {
-  id: string;
-  name: LocalisedText;
-  defaultLanguage: Lang;
-  languages: Lang[];
-  siteOrigins: string[];
-  referencePrefix: string;
-  timezone: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  createdAt: string;
-  action: string;
-  actor: { id: string; email: string | null; name: string | null } | null;
-  subject: { type: string; id: string | null } | null;
-  details: Record<string, unknown>;
-}
+/** The session as the console keeps it (the server's role → actions map included). */
+export type ConsoleSession = StaffSession;
 
 export interface AuditFilter {
   action?: string;
@@ -56,28 +14,11 @@ export interface AuditFilter {
   to?: string;
 }
 
-export interface MyAccount {
-  id: string;
-  email: string;
-  name: string;
-  language: Lang | null;
-  hasPassword: boolean;
-}
-
-export interface Invitation {
-  email: string;
-  town: { id: string; name: LocalisedText };
-  role: string;
-  expiresAt: string;
-}
-
-/** May the session's role in `town` do `action`? Without a permission map, only what every role may: read requests. */
-export function allowed(session: ConsoleSession, town: string, action: string): boolean {
+/** May the session's role in `town` do `action` (from the server's permission map)? */
+export function allowed(session: ConsoleSession, town: string, action: Action | 'self'): boolean {
   if (action === 'self') return true;
   const role = session.towns.find((t) => t.id === town)?.role;
-  if (!role) return false;
-  if (!session.permissions) return action === 'requests.read';
-  return session.permissions[role]?.includes(action) ?? false;
+  return role ? (session.permissions[role]?.includes(action) ?? false) : false;
 }
 
 const enc = encodeURIComponent;
@@ -111,7 +52,7 @@ export class StaffApi {
   settings(town: string) {
     return this.client.get<TownSettings>(`/staff/towns/${enc(town)}/settings`);
   }
-  changeSettings(town: string, change: Partial<Omit<TownSettings, 'id'>>) {
+  changeSettings(town: string, change: TownSettingsChange) {
     return this.write<TownSettings>('PATCH', `/staff/towns/${enc(town)}/settings`, change);
   }
 

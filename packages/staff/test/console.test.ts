@@ -1,0 +1,5 @@
+// The console's browser tests. They run in one file, one after another: the console remembers the
+// language and the town in localStorage, which every test page of the same origin shares, so two
+// files running side by side would change each other's state.
+import './staff-app.suite.ts';
+import './screens.suite.ts';
