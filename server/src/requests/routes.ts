@@ -151,7 +151,7 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
       channel: 'web',
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
       website: body.website,
-      clientAddress: clientAddress(c, config.trustProxyHops),
+      rateLimit: { clientAddress: clientAddress(c, config.trustProxyHops), rules: config.intakeRateLimits },
     });
     if (!result.ok) {
       switch (result.reason) {

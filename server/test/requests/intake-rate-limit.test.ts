@@ -1,9 +1,10 @@
-// The per-address filing limit (INTAKE_RATE_LIMITS: 10 per 10 minutes, 50 per day) through the JSON
+// The per-address filing limit (INTAKE_RATE_LIMIT: 10 per 10 minutes, 50 per day) through the JSON
 // API, on SQLite and (with TEST_DATABASE_URL) PostgreSQL. The clock is moved with fake Dates only
 // (timers stay real), so no test waits.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INTAKE_RATE_LIMITS } from '../../src/requests/intake.ts';
-import { createTestApp, dialects } from '../support/harness.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createApp } from '../../src/app.ts';
+import { createTestApp, dialects, testConfig } from '../support/harness.ts';
 
 const valid = {
   serviceCode: 'pothole',
@@ -37,11 +38,19 @@ for (const dialect of dialects) {
       vi.useRealTimers();
     });
 
-    it('has the agreed numbers', () => {
-      expect(INTAKE_RATE_LIMITS).toEqual([
+    it('has the agreed numbers by default, and INTAKE_RATE_LIMIT changes or turns them off', () => {
+      expect(t.config.intakeRateLimits).toEqual([
         { limit: 10, windowSeconds: 600 },
         { limit: 50, windowSeconds: 86_400 },
       ]);
+      expect(loadConfig({ INTAKE_RATE_LIMIT: '100/86400,20/60' }).intakeRateLimits).toEqual([
+        { limit: 20, windowSeconds: 60 },
+        { limit: 100, windowSeconds: 86_400 },
+      ]);
+      expect(loadConfig({ INTAKE_RATE_LIMIT: 'off' }).intakeRateLimits).toEqual([]);
+      expect(() => loadConfig({ INTAKE_RATE_LIMIT: '10 per minute' })).toThrow(/INTAKE_RATE_LIMIT/);
+      expect(() => loadConfig({ INTAKE_RATE_LIMIT: '0/60' })).toThrow(/INTAKE_RATE_LIMIT/);
+      expect(() => loadConfig({ INTAKE_RATE_LIMIT: '5/90000' })).toThrow(/INTAKE_RATE_LIMIT/);
     });
 
     it('answers the 11th filing in 10 minutes with 429, Retry-After and an EN/FR message; other addresses are not affected; it resets', async () => {
@@ -97,6 +106,19 @@ for (const dialect of dialects) {
       expect(((await refused.json()) as ErrorBody).error.message).toMatch(/try again in 11 hours/);
       at(day + 12 * 60 * MIN);
       expect((await file('203.0.113.4')).status).toBe(201);
+    });
+
+    it('files without limit when INTAKE_RATE_LIMIT is off', async () => {
+      // A second app on the same database: one PostgreSQL test schema at a time.
+      const off = createApp({ db: t.db, config: testConfig({ INTAKE_RATE_LIMIT: 'off' }) });
+      for (let i = 0; i < 12; i++) {
+        const res = await off.request('/api/v1/towns/testville/requests', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(valid),
+        });
+        expect(res.status).toBe(201);
+      }
     });
   });
 }
