@@ -48,8 +48,8 @@ Usage:
 
 Examples:
   npm run admin -- create-user --email clerk@lakeview.ca --name "Town Clerk" --town lakeview --role admin
-  npm run admin -- routing-rules add --town lakeview --name "Trees on roads" --service fallen-tree \
-    --words "road,street,rue,chemin" --priority urgent --department public-works
+  npm run admin -- routing-rules add --town lakeview --name "Flooding" --service water-main-break \\
+    --words "flood*,inond*,basement,sous-sol" --priority urgent --department water
 `;
 
 const ROLES: Role[] = ['admin', 'staff', 'viewer'];
