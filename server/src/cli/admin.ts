@@ -22,6 +22,15 @@ import {
   setUserDisabled,
   setUserPassword,
 } from '../accounts/users-store.ts';
+import { listActiveServices } from '../services/store.ts';
+import { listDepartments } from '../towns/departments-store.ts';
+import {
+  deleteRoutingRule,
+  describeRoutingRule,
+  insertRoutingRule,
+  listRoutingRules,
+  prepareRoutingRule,
+} from '../requests/routing-store.ts';
 
 const USAGE = `MuniKit administration
 
@@ -41,6 +50,24 @@ Users
       password (or takes ADMIN_PASSWORD) and sets it. Either way the user's sessions end.
   list-users [--town <town-id>]
 
+Routing rules
+  routing-rules list --town <town-id> [--json]
+  routing-rules add --town <town-id> --name <name> [conditions] <outcome> [--position <n>] [--disabled]
+  routing-rules remove --town <town-id> --id <rule-id>
+
+  Routing rules set a new request's priority, department and assignee. Rules are tried in order of
+  position (1 first); the first enabled rule whose conditions ALL match decides; what it does not set
+  keeps the default (the service's department, priority normal, nobody assigned). Every new request
+  gets an internal "routed" event naming the rule (staff only).
+  Conditions (none: the rule matches every request):
+    --service <code>[,<code>…]     the service is one of these
+    --words <word>[,<word>…]       the description has one of these words or phrases, English or
+                                   French, ignoring case and accents; "tomb*" matches any ending
+    --address-contains <text>      the location text contains this
+    --near <lat>,<lng> --within <metres>   the request is placed on the map within this distance
+  Outcome (at least one):
+    --priority <low|normal|high|urgent>   --department <department-id>   --assignee <staff email>
+
 Towns
   list-towns
   add-town --id <id> --name-en <name> --name-fr <name> --prefix <ABC> --timezone <Area/City>
@@ -50,8 +77,10 @@ Roles: ${ROLES.join(', ')}. Passwords: at least 12 characters and not a common o
 The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
 Links use PUBLIC_ORIGIN (else http://127.0.0.1:PORT).
 
-Example:
+Examples:
   npm run admin -- create-user --email clerk@lakeview.ca --name "Town Clerk" --town lakeview --role admin
+  npm run admin -- routing-rules add --town lakeview --name "Flooding" --service water-main-break \\
+    --words "flood*,inond*,basement,sous-sol" --priority urgent --department water
 `;
 
 /** A mistake of the operator's: printed with the usage, exit status 2. */
@@ -144,6 +173,131 @@ async function withDb<T>(fn: (db: Db, origin: string) => Promise<T>): Promise<T>
   }
 }
 
+// routing-rules: written with its own database handling (it predates the commands map below).
+function openServerDatabase() {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  return createDatabase(config).db;
+}
+
+const list = (values: (string | boolean)[] | undefined): string[] =>
+  (values ?? []).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+async function routingRulesCommand(args: string[]) {
+  const [sub, ...subArgs] = args;
+  if (sub !== 'list' && sub !== 'add' && sub !== 'remove') fail('routing-rules needs list, add or remove');
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: subArgs,
+      options: {
+        town: { type: 'string' },
+        json: { type: 'boolean' },
+        id: { type: 'string' },
+        name: { type: 'string' },
+        position: { type: 'string' },
+        disabled: { type: 'boolean' },
+        service: { type: 'string', multiple: true },
+        words: { type: 'string', multiple: true },
+        'address-contains': { type: 'string' },
+        near: { type: 'string' },
+        within: { type: 'string' },
+        priority: { type: 'string' },
+        department: { type: 'string' },
+        assignee: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (!values.town) fail('--town is required');
+  const db = openServerDatabase();
+  try {
+    await migrateToLatest(db);
+    const town = await getTown(db, values.town);
+    if (!town) fail(`there is no town "${values.town}"`);
+
+    if (sub === 'list') {
+      const rules = await listRoutingRules(db, town.id);
+      if (values.json) {
+        console.log(JSON.stringify(rules, null, 2));
+        return;
+      }
+      if (rules.length === 0) console.log(`No routing rules in ${town.id}: requests go to their service's department, priority normal.`);
+      for (const r of rules) {
+        const d = describeRoutingRule(r);
+        console.log(`${r.position}. ${r.name}${r.enabled ? '' : ' (disabled)'}  [${r.id}]\n   when ${d.when}\n   then ${d.then}`);
+      }
+      return;
+    }
+
+    if (sub === 'remove') {
+      if (!values.id) fail('--id is required (see routing-rules list)');
+      const id = values.id;
+      const removed = await db.transaction().execute(async (trx) => {
+        const r = await deleteRoutingRule(trx, town.id, id);
+        if (r) {
+          await writeAudit(trx, { townId: town.id, action: 'routing_rule.removed', subjectType: 'routing_rule', subjectId: r.id, details: { name: r.name, via: 'cli' } });
+        }
+        return r;
+      });
+      if (!removed) fail(`there is no routing rule "${id}" in ${town.id}`);
+      console.log(`Removed rule ${removed.position}. ${removed.name} from ${town.id}.`);
+      return;
+    }
+
+    let near: { lat: number; lng: number; metres: number } | null = null;
+    if (values.near !== undefined || values.within !== undefined) {
+      const [lat, lng, extra] = (values.near ?? '').split(',').map((x) => Number(x.trim()));
+      if (values.near === undefined || values.within === undefined || extra !== undefined || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+        fail('--near <lat>,<lng> and --within <metres> go together');
+      }
+      near = { lat: lat!, lng: lng!, metres: Number(values.within) };
+    }
+    const prepared = await prepareRoutingRule(
+      db,
+      town.id,
+      {
+        name: values.name ?? '',
+        position: values.position === undefined ? undefined : Number(values.position),
+        enabled: !values.disabled,
+        serviceCodes: list(values.service),
+        words: list(values.words),
+        addressContains: values['address-contains'] ?? null,
+        near,
+        priority: values.priority ?? null,
+        departmentId: values.department ?? null,
+        assigneeEmail: values.assignee ?? null,
+      },
+      {
+        serviceCodes: async (townId) => (await listActiveServices(db, townId)).map((s) => s.code),
+        departmentIds: async (townId) => (await listDepartments(db, townId)).map((d) => d.id),
+        townUserId: async (townId, email) => {
+          const user = await findUserByEmail(db, email);
+          if (!user || user.disabled) return undefined;
+          return (await listTownRoles(db, user.id)).some((r) => r.id === townId) ? user.id : undefined;
+        },
+      },
+    );
+    if (!prepared.ok) fail(prepared.error);
+    const rule = await db.transaction().execute(async (trx) => {
+      const r = await insertRoutingRule(trx, prepared.rule);
+      await writeAudit(trx, { townId: town.id, action: 'routing_rule.added', subjectType: 'routing_rule', subjectId: r.id, details: { name: r.name, via: 'cli' } });
+      return r;
+    });
+    const d = describeRoutingRule(rule);
+    console.log(`Added rule ${rule.position}. ${rule.name} to ${town.id} [${rule.id}]\n   when ${d.when}\n   then ${d.then}`);
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function userOrFail(db: Db, email: string) {
   const user = await findUserByEmail(db, email);
   if (!user) fail(`there is no user ${email}`);
@@ -158,6 +312,7 @@ async function townOrFail(db: Db, id: string | undefined) {
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'routing-rules': routingRulesCommand,
   async 'create-user'(args) {
     const v = parse(args, {
       email: { type: 'string' },

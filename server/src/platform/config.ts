@@ -43,6 +43,17 @@ const envSchema = z.object({
       .optional()
       .transform((v) => (v === undefined || v === 'false' || v === 'no' ? 0 : v === 'true' || v === 'yes' ? 1 : Number(v))),
   ),
+  // How often one address may file requests in one town: `limit/seconds` rules, comma-separated, or
+  // `off`. The one place these numbers live.
+  INTAKE_RATE_LIMIT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(off|\d{1,6}\/\d{1,5}(,\d{1,6}\/\d{1,5})*)$/, 'must be like 10/600,50/86400 (filings/seconds), or off')
+      .default('10/600,50/86400')
+      .transform((v) => (v === 'off' ? [] : v.split(',').map((r) => ({ limit: Number(r.split('/')[0]), windowSeconds: Number(r.split('/')[1]) }))))
+      .refine((rules) => rules.every((r) => r.limit >= 1 && r.windowSeconds >= 1 && r.windowSeconds <= 86_400), 'limits must be at least 1, windows 1 to 86400 seconds'),
+  ),
 });
 
 export interface Config {
@@ -59,6 +70,8 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Reverse proxies trusted to append to X-Forwarded-For (0: use the socket's address only). */
   readonly trustProxyHops: number;
+  /** Filings allowed per address and town, shortest window first; [] = no limit. */
+  readonly intakeRateLimits: readonly { readonly limit: number; readonly windowSeconds: number }[];
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
+    intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
   });
 }

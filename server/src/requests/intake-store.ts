@@ -77,6 +77,8 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     if (seen) return seen;
   }
   try {
+    // Photos (requests/photos/) attach inside this transaction, after insertRequest, so a request and
+    // its photos are stored together or not at all.
     return await db.transaction().execute((trx) => insertRequest(trx, r));
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.

@@ -30,15 +30,6 @@ export const INTAKE_LIMITS = {
   phoneMaxDigits: 17,
 } as const;
 
-/**
- * How often one address may file requests in one town: 10 per 10 minutes and 50 per day. Only
- * requests that are filed count (not refused ones, not Idempotency-Key replays). Shortest first.
- */
-export const INTAKE_RATE_LIMITS: readonly RateLimitRule[] = [
-  { limit: 10, windowSeconds: 10 * 60 },
-  { limit: 50, windowSeconds: 24 * 60 * 60 },
-];
-
 export interface IntakeInput {
   town: Town;
   serviceCode: string;
@@ -59,10 +50,12 @@ export interface IntakeInput {
   /** The web form's honeypot (`website`): people never see it, so anything in it means a robot. */
   website?: string | null;
   /**
-   * The filer's address (clientAddress(c, config.trustProxyHops)) for the per-address rate limit;
-   * null/omitted for staff channels, which are not limited.
+   * The per-address limit on filings (public channels): the filer's address,
+   * clientAddress(c, config.trustProxyHops), and config.intakeRateLimits (INTAKE_RATE_LIMIT: 10 per
+   * 10 minutes and 50 a day by default). Only filed requests count, not refused ones nor
+   * Idempotency-Key replays. Null/omitted for staff channels, which are not limited.
    */
-  clientAddress?: string | null;
+  rateLimit?: { clientAddress: string; rules: readonly RateLimitRule[] } | null;
 }
 
 /**
@@ -224,8 +217,9 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
       const seen = await findIdempotentReplay(db, town.id, idempotencyKey, idempotencyHash);
       if (seen) return { ok: true, filed: seen };
     }
-    if (input.clientAddress) {
-      const limit = await hitRateLimits(db, `intake:${town.id}:${rateLimitSubject(input.clientAddress)}`, INTAKE_RATE_LIMITS);
+    const rl = input.rateLimit;
+    if (rl && rl.rules.length > 0) {
+      const limit = await hitRateLimits(db, `intake:${town.id}:${rateLimitSubject(rl.clientAddress)}`, rl.rules);
       if (!limit.allowed) {
         return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds, message: rateLimitedMessage(limit.retryAfterSeconds, lang) };
       }

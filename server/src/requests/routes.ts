@@ -154,7 +154,7 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
       website: body.website,
       photos: body.photos,
-      clientAddress: clientAddress(c, config.trustProxyHops),
+      rateLimit: { clientAddress: clientAddress(c, config.trustProxyHops), rules: config.intakeRateLimits },
     });
     if (!result.ok) {
       switch (result.reason) {

@@ -14,7 +14,7 @@ export interface SeedTown {
   defaultLanguage: 'en' | 'fr';
   /** Origins of the town's own website(s); CORS is limited to these. */
   siteOrigins: string[];
-  /** Prefix of request reference numbers, e.g. LKV -> LKV-2026-00001. */
+  /** Prefix of request reference numbers, e.g. LKV -> LKV-7K4Q2-M9XCR (see requests/references.ts). */
   referencePrefix: string;
   timezone: string;
   contact: { email: string; phone: string; address: Bilingual };

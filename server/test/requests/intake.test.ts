@@ -123,6 +123,29 @@ for (const dialect of dialects) {
       expect((await t.app.request('/api/v1/towns/testville/requests/TST%00')).status).toBe(404);
     });
 
+    it('answers every malformed body with a 4xx naming what is wrong, never a 5xx', async () => {
+      const odd: unknown[] = [
+        [], null, 'text', 5, {},
+        { ...valid, location: null }, { ...valid, location: 'here' }, { ...valid, location: { text: 'a', lat: '45', lng: 1 } },
+        { ...valid, location: { text: 'a', lat: 1e308, lng: -1e308 } }, { ...valid, contact: 'me' }, { ...valid, answers: { a: { b: 1 } } },
+        { ...valid, answers: [] }, { ...valid, website: 5 }, { ...valid, lang: 'de' }, { ...valid, serviceCode: 'x'.repeat(10_000) },
+        { ...valid, description: 'x'.repeat(4001) },
+      ];
+      for (const body of odd) {
+        const res = await file(body);
+        expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+        expect(((await res.json()) as ErrorBody).error.code).toBe('validation_failed');
+      }
+      const text = await t.app.request('/api/v1/towns/testville/requests', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      expect(text.status).toBe(415);
+      const big = await file({ ...valid, description: 'x'.repeat(70 * 1024) });
+      expect(big.status).toBe(413);
+      expect(((await big.json()) as ErrorBody).error.code).toBe('payload_too_large');
+      const shortKey = await file(valid, { 'idempotency-key': 'short' });
+      expect(shortKey.status).toBe(400);
+      expect(((await shortKey.json()) as ErrorBody).error.field).toBe('idempotency-key');
+    });
+
     it('replays the same Idempotency-Key and body with 200, and refuses the key with another body with 422', async () => {
       const key = `key-${crypto.randomUUID()}`;
       const first = await file(valid, { 'idempotency-key': key });
