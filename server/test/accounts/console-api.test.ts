@@ -1,16 +1,16 @@
 // The JSON API the staff console uses: the town's staff, my account, town settings, the audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../../src/accounts/audit.ts';
 import { ADMIN, createTestApp } from '../support/harness.ts';
 import { jsonPost, makeStaff, PASSWORD, signIn, type Signed } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: Signed;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await createTestApp();
   admin = await signIn(t.app, ADMIN.email, ADMIN.password);
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.cleanup();
 });
 
@@ -65,6 +65,7 @@ describe("the town's staff", () => {
 
 describe('my account', () => {
   it('stores my language so the console follows it, audited', async () => {
+    await makeStaff(t.db, 'agent.one@testville.example', { testville: 'agent' });
     const s = await signIn(t.app, 'agent.one@testville.example');
     const res = await patch('/api/v1/staff/me', { language: 'fr', name: 'Agent Un' }, s);
     expect(res.status).toBe(200);
@@ -145,7 +146,7 @@ describe('town settings', () => {
       [{ siteOrigins: ['javascript:alert(1)'] }, 'siteOrigins.0'],
       [{ timezone: 'Mars/Olympus' }, 'timezone'],
       [{ referencePrefix: 'tsv' }, 'referencePrefix'],
-      [{ languages: ['en'] }, 'languages'],
+      [{ languages: ['fr'] }, 'languages'],
     ];
     for (const [body, field] of cases) {
       const res = await patch('/api/v1/staff/towns/testville/settings', body);
@@ -157,6 +158,13 @@ describe('town settings', () => {
 
 describe('the audit log', () => {
   it('filters by action, actor and dates, newest first, with keyset pages', async () => {
+    // Some history of its own: a sign-in, a role change and settings changes.
+    const agentId = await makeStaff(t.db, 'agent.one@testville.example', { testville: 'agent' });
+    await signIn(t.app, 'agent.one@testville.example');
+    expect((await patch(`/api/v1/staff/towns/testville/users/${agentId}`, { role: 'viewer' })).status).toBe(200);
+    for (const en of ['Town of Testville A', 'Town of Testville B', 'Town of Testville']) {
+      expect((await patch('/api/v1/staff/towns/testville/settings', { name: { en, fr: 'Ville de Testville' } })).status).toBe(200);
+    }
     const all = (await (await get('/api/v1/staff/towns/testville/audit?limit=200')).json()) as { entries: { id: string; createdAt: string; action: string }[] };
     expect(all.entries.length).toBeGreaterThan(5);
     const times = all.entries.map((e) => e.createdAt);

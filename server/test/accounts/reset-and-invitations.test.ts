@@ -1,16 +1,16 @@
 // Password reset and invitations by emailed, single-use, expiring links (through the outbox).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailMessage } from '../../src/platform/jobs/email.ts';
 import { ADMIN, createTestApp } from '../support/harness.ts';
 import { jsonPost, makeStaff, PASSWORD, signIn, type Signed } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: Signed;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await createTestApp({ config: { PUBLIC_ORIGIN: 'https://services.testville.example' } });
   admin = await signIn(t.app, ADMIN.email, ADMIN.password);
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.cleanup();
 });
 
@@ -36,7 +36,9 @@ describe('password reset', () => {
   });
 
   it('sets a new password once with the link, ends the sessions, and refuses the link again', async () => {
+    await makeStaff(t.db, 'forgetful@testville.example', { testville: 'agent' });
     const before = await signIn(t.app, 'forgetful@testville.example');
+    await post('/api/v1/auth/password-reset', { email: 'forgetful@testville.example' });
     const token = tokenIn((await emailsTo('forgetful@testville.example')).at(-1)!);
     const weak = await post('/api/v1/auth/password-reset/confirm', { token, password: 'password1234' });
     expect(weak.status).toBe(400);
@@ -57,6 +59,7 @@ describe('password reset', () => {
   });
 
   it('refuses an expired link, and a new link replaces the old one', async () => {
+    await makeStaff(t.db, 'forgetful@testville.example', { testville: 'agent' });
     await post('/api/v1/auth/password-reset', { email: 'forgetful@testville.example' });
     const first = tokenIn((await emailsTo('forgetful@testville.example')).at(-1)!);
     await post('/api/v1/auth/password-reset', { email: 'forgetful@testville.example' });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/accounts/passwords.ts';
 import { runAdmin } from '../../src/cli/admin.ts';
 import { createSqliteDatabase } from '../../src/platform/database/database.ts';
@@ -39,28 +39,41 @@ function withDb<T>(fn: (db: ReturnType<typeof createSqliteDatabase>['db']) => Pr
   return fn(db).finally(() => db.destroy());
 }
 
-beforeAll(() => {
+// Every test starts from an empty database of its own and makes what it needs with the CLI itself.
+beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'munikit-cli-'));
 });
-afterAll(() => {
+afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+const NEWTOWN = ['add-town', '--id', 'newtown', '--name-en', 'Newtown', '--name-fr', 'Villeneuve', '--prefix', 'NWT',
+  '--timezone', 'America/Moncton', '--origin', 'https://www.newtown.example', '--default-language', 'fr'];
+
+async function addNewtown() {
+  const r = await admin(NEWTOWN);
+  expect(r.status, r.err).toBe(0);
+}
+
+async function addClerk() {
+  await addNewtown();
+  const r = await admin(['create-user', '--email', 'clerk@newtown.example', '--name', 'Clerk', '--town', 'newtown', '--role', 'agent', '--password', 'clerk passphrase one']);
+  expect(r.status, r.err).toBe(0);
+}
 
 describe('npm run admin', () => {
   it('adds and lists towns, refusing bad settings', async () => {
     const bad = await admin(['add-town', '--id', 'newtown', '--name-en', 'Newtown', '--name-fr', 'Villeneuve', '--prefix', 'NT', '--timezone', 'Nowhere/Else']);
     expect(bad.status).toBe(2);
     expect(bad.err).toMatch(/--timezone/);
-    const ok = await admin([
-      'add-town', '--id', 'newtown', '--name-en', 'Newtown', '--name-fr', 'Villeneuve', '--prefix', 'NWT',
-      '--timezone', 'America/Moncton', '--origin', 'https://www.newtown.example', '--default-language', 'fr',
-    ]);
+    const ok = await admin(NEWTOWN);
     expect(ok.status, ok.err).toBe(0);
     const list = await admin(['list-towns']);
     expect(list.out).toContain('newtown\tNewtown\tVilleneuve\tNWT\tAmerica/Moncton\thttps://www.newtown.example');
   });
 
   it('creates a user (at full scrypt cost), refusing a common password', async () => {
+    await addNewtown();
     const weak = await admin(['create-user', '--email', 'clerk@newtown.example', '--name', 'Clerk', '--town', 'newtown', '--role', 'agent', '--password', 'password1234']);
     expect(weak.status).toBe(2);
     expect(weak.err).toMatch(/common/);
@@ -79,6 +92,7 @@ describe('npm run admin', () => {
   });
 
   it('promotes, disables and enables a user, ending their sessions, audited', async () => {
+    await addClerk();
     expect((await admin(['set-role', '--email', 'clerk@newtown.example', '--town', 'newtown', '--role', 'admin'])).out).toMatch(/now admin in newtown \(was agent\)/);
     await withDb(async (db) => {
       const u = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
@@ -96,6 +110,7 @@ describe('npm run admin', () => {
   });
 
   it('prints a single-use reset link, or sets a password', async () => {
+    await addClerk();
     const link = await admin(['reset-password', '--email', 'clerk@newtown.example']);
     expect(link.status, link.err).toBe(0);
     expect(link.out).toMatch(/https:\/\/services\.newtown\.example\/staff\/reset-password#token=[A-Za-z0-9_-]{43}$/m);

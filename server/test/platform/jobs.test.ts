@@ -1,7 +1,7 @@
 // The outbox on both dialects: enqueue, claim in a transaction, retry with back-off, give up, and
 // never hand one job to two workers.
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMAIL_TEMPLATES_DIR } from '../../src/accounts/links.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
 import { EMAIL_KIND, emailHandler, enqueueEmail, keepInOutbox, renderEmailTemplate, type EmailMessage } from '../../src/platform/jobs/email.ts';
@@ -14,12 +14,12 @@ import { testTown } from '../support/test-town.ts';
 for (const dialect of dialects) {
   describe.skipIf(dialect.skip)(`outbox on ${dialect.name}`, () => {
     let t: TestDb;
-    beforeAll(async () => {
+    beforeEach(async () => {
       t = await dialect.open();
       await migrateToLatest(t.db);
       await seedTown(t.db, testTown);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await t.cleanup();
     });
 

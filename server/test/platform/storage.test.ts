@@ -1,5 +1,5 @@
 // Migrations and queries on SQLite always, and on PostgreSQL when TEST_DATABASE_URL is set.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedTown } from '../../src/seed/seed.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
 import { addArticleRevision, getPublishedArticle, listCategories, listPublishedArticles } from '../../src/kb/store.ts';
@@ -17,21 +17,50 @@ if (!TEST_DATABASE_URL) console.log('storage suite: PostgreSQL skipped (set TEST
 
 for (const dialect of dialects) {
   describe.skipIf(dialect.skip)(`storage on ${dialect.name}`, () => {
+    // Every test gets its own migrated database with the test town seeded: none depends on another's rows.
     let t: TestDb;
-    beforeAll(async () => {
+    beforeEach(async () => {
       t = await dialect.open();
       await migrateToLatest(t.db);
+      await seedTown(t.db, testTown);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await t?.cleanup();
     });
+
+    /** Files the test's own request with a resident's contact details, then resolves it. */
+    async function fileResolvedRequest() {
+      const town = (await getTown(t.db, 'testville'))!;
+      const service = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
+      const input = {
+        town,
+        service,
+        description: 'private words',
+        location: { text: '5 Private Lane', lat: 45.5, lng: -75.5 },
+        contact: { name: 'Pat', email: 'pat@example.com' },
+        lang: 'fr' as const,
+        channel: 'web' as const,
+        idempotencyKey: 'key-123456',
+      };
+      const [a, b] = await Promise.all([fileRequest(t.db, input), fileRequest(t.db, input)]);
+      const filed = await t.db.selectFrom('requests').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
+      await changeRequestStatus(t.db, filed.id, 'resolved', { note: 'Fixed' });
+      return { a, b };
+    }
 
     it('migrates once; running again applies nothing', async () => {
       expect(await migrateToLatest(t.db)).toEqual([]);
     });
 
     it('seeds a town once, with its services, categories and articles', async () => {
-      expect(await seedTown(t.db, testTown)).toBe(true);
+      const fresh = await dialect.open();
+      try {
+        await migrateToLatest(fresh.db);
+        expect(await seedTown(fresh.db, testTown)).toBe(true);
+        expect(await seedTown(fresh.db, testTown)).toBe(false);
+      } finally {
+        await fresh.cleanup();
+      }
       expect(await seedTown(t.db, testTown)).toBe(false);
       const towns = await listTowns(t.db);
       expect(towns.map((x) => x.id)).toEqual(['testville']);
@@ -67,27 +96,13 @@ for (const dialect of dialects) {
     });
 
     it('files a request once per idempotency key, and the public view holds no personal data', async () => {
-      const town = (await getTown(t.db, 'testville'))!;
-      const service = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
-      const input = {
-        town,
-        service,
-        description: 'private words',
-        location: { text: '5 Private Lane', lat: 45.5, lng: -75.5 },
-        contact: { name: 'Pat', email: 'pat@example.com' },
-        lang: 'fr' as const,
-        channel: 'web' as const,
-        idempotencyKey: 'key-123456',
-      };
-      const [a, b] = await Promise.all([fileRequest(t.db, input), fileRequest(t.db, input)]);
+      const { a, b } = await fileResolvedRequest();
       expect(a.reference).toBe(b.reference);
       expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
       expect(a.reference).toMatch(/^TST-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
       const count = await t.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).where('idempotency_key', '=', 'key-123456').executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
 
-      const filed = await t.db.selectFrom('requests').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
-      await changeRequestStatus(t.db, filed.id, 'resolved', { note: 'Fixed' });
       const pub = await getPublicRequestStatus(t.db, 'testville', a.reference, 'fr');
       expect(pub?.status).toBe('resolved');
       expect(pub?.serviceName).toBe('Nid-de-poule');
@@ -99,6 +114,7 @@ for (const dialect of dialects) {
     });
 
     it('lists requests for staff newest first, with contacts and a numeric total', async () => {
+      await fileResolvedRequest();
       const page = await listTownRequests(t.db, 'testville', { page: 1, pageSize: 2 });
       expect(page.total).toBe(3);
       expect(page.requests).toHaveLength(2);

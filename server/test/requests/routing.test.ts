@@ -1,6 +1,6 @@
 // Routing rules: the matching (no database), then rules in the database deciding real filings and
 // leaving an internal `routed` event, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUser, findUserByEmail, listTownRoles, setTownRole } from '../../src/accounts/users-store.ts';
 import { insertDepartment, listDepartments } from '../../src/towns/departments-store.ts';
 import { listActiveServices } from '../../src/services/store.ts';
@@ -119,13 +119,13 @@ for (const dialect of dialects) {
       },
     });
 
-    beforeAll(async () => {
+    beforeEach(async () => {
       t = await createTestApp({ db: await dialect.open(), config: { TRUST_PROXY: '1' } });
       await insertDepartment(t.db, { id: 'parks', townId: 'testville', name: { en: 'Parks', fr: 'Parcs' } });
       clerkId = await createUser(t.db, { email: 'forester@testville.example', name: 'Forester', passwordHash: 'x' });
       await setTownRole(t.db, clerkId, 'testville', 'agent');
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await t?.cleanup();
     });
 
@@ -190,12 +190,13 @@ for (const dialect of dialects) {
       expect(list.map((r) => [r.position, r.name])).toEqual([
         [1, 'Near the school'],
         [2, 'Highway'],
-        [3, 'Arbres sur la route'],
-        [4, 'Every tree to parks'],
       ]);
     });
 
     it('closes the gap when a rule is removed', async () => {
+      for (const name of ['Near the school', 'Highway', 'Arbres sur la route', 'Every tree to parks']) {
+        await insertRoutingRule(t.db, { townId: 'testville', name, priority: 'high' });
+      }
       const before = await listRoutingRules(t.db, 'testville');
       const removed = await t.db.transaction().execute((trx) => deleteRoutingRule(trx, 'testville', before[1]!.id));
       expect(removed?.name).toBe('Highway');
