@@ -48,11 +48,16 @@ export async function revokeApiKey(db: DbOrTx, id: string): Promise<boolean> {
  */
 export async function ensureApiKeys(db: DbOrTx, townId: string, keys: readonly string[]): Promise<number> {
   let added = 0;
-  for (const key of keys) {
-    const seen = await db.selectFrom('api_keys').select('id').where('key_hash', '=', sha256(key)).executeTakeFirst();
-    if (seen) continue;
-    await createApiKey(db, townId, 'MUNIKIT_OPEN311_KEYS', key);
-    added++;
+  for (const key of new Set(keys)) {
+    // ON CONFLICT on the unique key_hash: a key already there (or added by another instance starting
+    // at the same moment) inserts nothing.
+    const inserted = await db
+      .insertInto('api_keys')
+      .values({ id: newId(), town_id: townId, name: 'MUNIKIT_OPEN311_KEYS', key_hash: sha256(key), created_at: nowIso(), revoked_at: null })
+      .onConflict((oc) => oc.column('key_hash').doNothing())
+      .returning('id')
+      .execute();
+    added += inserted.length;
   }
   return added;
 }
