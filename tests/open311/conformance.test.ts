@@ -294,6 +294,16 @@ for (const dialect of dialects) {
         expect(multi.status).toBe(201);
         const row = await db.selectFrom('requests').select('answers').where('reference', '=', multi.body[0]!.service_request_id as string).executeTakeFirstOrThrow();
         expect(JSON.parse(row.answers)).toEqual({ damage: ['bent', 'graffiti'] });
+        // One value with [] is still a list; an unknown code (even __proto__) is ignored like any other.
+        const one = await json<Json[]>(
+          post(app, 'requests.json', { api_key: key, service_code: 'sign', description: 'Sign bent', address_string: 'Elm St', 'attribute[damage][]': 'bent', 'attribute[__proto__]': 'x' }),
+        );
+        expect(one.status).toBe(201);
+        const oneRow = await db.selectFrom('requests').select('answers').where('reference', '=', one.body[0]!.service_request_id as string).executeTakeFirstOrThrow();
+        expect(JSON.parse(oneRow.answers)).toEqual({ damage: ['bent'] });
+        const wrong = await json(post(app, 'requests.json', { api_key: key, service_code: 'sign', description: 'Sign', address_string: 'Elm St', 'attribute[damage][]': ['bent', 'stolen'] }));
+        expect(wrong.status).toBe(400);
+        expect(expectErrors(wrong.body, 400)[0]!.description).toMatch(/^attribute\[damage\]: /);
       });
 
       it('treats empty parameters as absent', async () => {
@@ -636,6 +646,27 @@ describe('the default 1,000-row limit (sqlite)', () => {
       expect(body).toHaveLength(1000);
       expect(body[0]!.address).toBe('Main and 2nd'); // the seed's newest (a day ago)
       expect(body.at(-1)!.address).toBe('7 Bulk St');
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('the intake rate limit through Open311 (sqlite)', () => {
+  it('answers 429 with Retry-After and an error list past INTAKE_RATE_LIMIT, like the web form', async () => {
+    const t = await createTestApp({ config: { INTAKE_RATE_LIMIT: '2/600' } });
+    try {
+      const { key } = await createApiKey(t.db, 'testville', 'busy app');
+      const fields = { api_key: key, service_code: 'pothole', description: 'd', address_string: 'a' };
+      for (let i = 0; i < 2; i++) expect((await post(t.app, 'requests.json', fields)).status).toBe(201);
+      const before = await countRequests(t.db);
+      const res = await post(t.app, 'requests.xml', { ...fields, lang: 'fr' });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      const a = await xml(res);
+      expect(xmlErrors(a)[0]).toMatchObject({ code: '429' });
+      expect(xmlErrors(a)[0]!.description).toMatch(/^Trop de demandes/);
+      expect(await countRequests(t.db)).toBe(before);
     } finally {
       await t.cleanup();
     }

@@ -186,18 +186,19 @@ async function readForm(c: Context): Promise<Params | undefined> {
 
 /** `attribute[CODE]=v` (one value) and `attribute[CODE][]=v` (each value of a multi-value list). */
 function attributes(params: Params): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // A Map, then fromEntries: a code like `__proto__` stays an ordinary key.
+  const out = new Map<string, string[]>();
+  const lists = new Set<string>();
   for (const [key, values] of params.entries()) {
     const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
     if (!m) continue;
     const code = m[1]!;
     const given = values.map((v) => v.trim()).filter((v) => v !== '');
     if (given.length === 0) continue;
-    const before = out[code];
-    const all = [...(before === undefined ? [] : Array.isArray(before) ? before : [before]), ...given];
-    out[code] = m[2] || all.length > 1 ? all : all[0]!;
+    if (m[2]) lists.add(code);
+    out.set(code, [...(out.get(code) ?? []), ...given]);
   }
-  return out;
+  return Object.fromEntries([...out].map(([code, all]) => [code, lists.has(code) || all.length > 1 ? all : all[0]!]));
 }
 
 export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps) {
@@ -206,7 +207,9 @@ export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps
   /** The resource's format from the last path segment, or the 404 answer (in XML, the spec's required format). */
   const formatOf = (c: Context, segment: string): [string, Format] | Response => {
     const split = splitFormat(segment);
-    return split ?? oneError(c, 'xml', 404, `${M.noSuchResource[langOf(c, Params.fromQuery(c))]} ${M.format[langOf(c, Params.fromQuery(c))]}`);
+    if (split) return split;
+    const lang = langOf(c, Params.fromQuery(c));
+    return oneError(c, 'xml', 404, `${M.noSuchResource[lang]} ${M.format[lang]}`);
   };
 
   /** The town of a call: `jurisdiction_id` when given (404 unknown), else the only town (400 when there are several). */
