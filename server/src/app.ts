@@ -21,6 +21,7 @@ import { registerRequestRoutes } from './requests/routes.ts';
 import { isUploadPath, registerPhotoRoutes } from './requests/photos/routes.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
+import { registerOpen311Routes } from './requests/open311/routes.ts';
 import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './site/routes.ts';
 import { registerTownRoutes } from './towns/routes.ts';
 
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): App {
   registerTownSettingsRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerOutboxRoutes(app, routeDeps);
+  registerOpen311Routes(app, routeDeps);
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

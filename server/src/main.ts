@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './accounts/sessions-store.ts';
 import { createWorker } from './platform/jobs/worker.ts';
 import { EMAIL_KIND, emailHandler, keepInOutbox } from './platform/jobs/email.ts';
 import { listTowns } from './towns/store.ts';
+import { ensureApiKeys } from './accounts/api-keys.ts';
 import { seedDemoTown } from './seed/seed.ts';
 
 let config: Config;
@@ -54,6 +55,16 @@ if (config.adminEmail && config.adminPassword) {
       `demo staff sign-in (shown once): ${demoAdmin.email} / ${demoAdmin.password}` +
         ' (set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run admin -- create-user`, for real accounts)',
     );
+  }
+}
+
+if (config.open311Keys.length > 0) {
+  // The default town: the only one, else the first by id (as the widgets' default).
+  const [town] = await listTowns(db);
+  if (!town) logger.warn('MUNIKIT_OPEN311_KEYS is set but there is no town yet: no key added');
+  else {
+    const added = await ensureApiKeys(db, town.id, config.open311Keys);
+    if (added > 0) logger.info(`added ${added} Open311 API key(s) from MUNIKIT_OPEN311_KEYS to ${town.id}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem, passwordProblemMessage } from '../accounts/passwords.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../accounts/api-keys.ts';
 import { writeAudit } from '../accounts/audit.ts';
 import { issueToken, RESET_TTL_MS, revokeTokens } from '../accounts/auth-tokens.ts';
 import { consoleLink, linkOrigin } from '../accounts/links.ts';
@@ -72,6 +73,11 @@ Towns
   list-towns
   add-town --id <id> --name-en <name> --name-fr <name> --prefix <ABC> --timezone <Area/City>
            [--origin <https://…>]… [--default-language en|fr]
+
+Open311 API keys (needed to file requests through /open311/v2/requests)
+  api-key create --town <town-id> --name <who uses it>   prints the key once; only its hash is kept
+  api-key list [--town <town-id>]
+  api-key revoke --id <key-id>                           stops working at once
 
 Roles: ${ROLES.join(', ')}. Passwords: at least 12 characters and not a common one.
 The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
@@ -478,6 +484,42 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       await writeAudit(db, { townId: id, action: 'town.created', subjectType: 'town', subjectId: id, details: { after: { name: { en, fr }, referencePrefix: prefix, timezone, siteOrigins: origins }, via: 'cli' } });
       out.log(`Added town ${id} (${en} / ${fr}). Give it an admin: npm run admin -- create-user --town ${id} --role admin …`);
     });
+  },
+
+  async 'api-key'(args) {
+    const [sub, ...rest] = args;
+    const v = parse(rest, { town: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } });
+    if (sub === 'create') {
+      const townId = str(v.town);
+      const name = str(v.name)?.trim();
+      if (!townId) fail('--town is required');
+      if (!name) fail('--name is required (who or what will use the key)');
+      await withDb(async (db) => {
+        const town = await getTown(db, townId);
+        if (!town) fail(`there is no town "${townId}"`);
+        const { id, key } = await createApiKey(db, town.id, name);
+        await writeAudit(db, { townId: town.id, action: 'apikey.created', subjectType: 'api_key', subjectId: id, details: { after: { name }, via: 'cli' } });
+        out.log(`Created API key ${id} for ${town.id} (${name}). Give this key to the client; it is not shown again:\n\n  ${key}\n`);
+      });
+    } else if (sub === 'list') {
+      await withDb(async (db) => {
+        const keys = await listApiKeys(db, str(v.town));
+        if (keys.length === 0) out.log('No API keys.');
+        for (const k of keys) out.log(`${k.id}  ${k.townId}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  created ${k.createdAt}  ${k.name}`);
+      });
+    } else if (sub === 'revoke') {
+      const id = str(v.id);
+      if (!id) fail('--id is required');
+      await withDb(async (db) => {
+        const key = (await listApiKeys(db)).find((k) => k.id === id);
+        if (!key) fail(`there is no API key "${id}"`);
+        if (!(await revokeApiKey(db, key.id))) fail(`API key ${key.id} was already revoked`);
+        await writeAudit(db, { townId: key.townId, action: 'apikey.revoked', subjectType: 'api_key', subjectId: key.id, details: { before: { name: key.name }, via: 'cli' } });
+        out.log(`Revoked API key ${key.id} (${key.name}).`);
+      });
+    } else {
+      fail(`unknown api-key command "${sub ?? ''}": use create, list or revoke`);
+    }
   },
 };
 

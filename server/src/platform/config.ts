@@ -32,6 +32,14 @@ const envSchema = z.object({
       .optional(),
   ),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, booleanFlag(true)),
+  MUNIKIT_OPEN311_KEYS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= 24 && k.length <= 200), 'each key must be 24 to 200 characters'),
+  ),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   // How many reverse proxies in front of the server append to X-Forwarded-For: false/0 (default: the
   // header is ignored), true = 1, or a number of hops. See platform/http/client-address.ts.
@@ -65,6 +73,8 @@ export interface Config {
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
   readonly seedDemo: boolean;
+  /** Open311 API keys added to the default town at start (MUNIKIT_OPEN311_KEYS, comma-separated). */
+  readonly open311Keys: readonly string[];
   readonly publicOrigin: string | undefined;
   readonly cookieSecure: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -103,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
     seedDemo: e.SEED_DEMO,
+    open311Keys: e.MUNIKIT_OPEN311_KEYS,
     publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
