@@ -152,7 +152,7 @@ describe('console screens', () => {
   it('password reset from the emailed link, signed out, in both languages', async () => {
     stub.on('GET /auth/session', apiError(401, 'unauthenticated', 'Sign in')).on('POST /auth/password-reset', { status: 202, body: { message: 'ok' } })
       .on('POST /auth/password-reset/confirm', { status: 204 });
-    const ask = await openConsole('/staff/reset-password');
+    const ask = await openConsole('/staff/forgot-password');
     let screen = await screenOf(ask, 'muni-staff-reset-password', 'form');
     await expect(ask).to.be.accessible();
     type($<HTMLInputElement>(screen, '#email'), 'clerk@lakeview.ca');
@@ -160,7 +160,7 @@ describe('console screens', () => {
     await waitUntil(() => $(screen, '[role="status"]').textContent?.includes('If clerk@lakeview.ca has a staff account'), 'no confirmation');
     ask.remove();
 
-    const choose = await openConsole('/staff/reset-password?token=tok-1', 'fr');
+    const choose = await openConsole('/staff/reset-password#token=tok-1', 'fr');
     screen = await screenOf(choose, 'muni-staff-reset-password', 'form');
     await expect(choose).to.be.accessible();
     type($<HTMLInputElement>(screen, '#new-password'), 'four unrelated words here');
@@ -173,8 +173,9 @@ describe('console screens', () => {
     stub.on('GET /auth/session', apiError(401, 'unauthenticated', 'Sign in'))
       .on('POST /auth/invitations/inspect', { status: 200, body: { email: 'new@lakeview.ca', town: { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' } }, role: 'agent', expiresAt: '2026-11-25T00:00:00Z' } })
       .on('POST /auth/invitations/accept', { status: 201, body: { email: 'new@lakeview.ca' } });
-    const app = await openConsole('/staff/invitation?token=inv-1');
+    const app = await openConsole('/staff/accept-invitation#token=inv-1');
     const screen = await screenOf(app, 'muni-staff-invitation', 'form');
+    expect(location.hash, 'the token stays out of the history').to.equal('');
     expect(screen.shadowRoot!.textContent).to.contain('Township of Lakeview as agent');
     $<HTMLButtonElement>(screen, 'form button[type="submit"]').click();
     await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');

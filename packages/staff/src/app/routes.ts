@@ -32,9 +32,11 @@ export const ROUTES: StaffRoute[] = [
   { path: '/staff/account', tag: 'muni-staff-account', titleKey: 'nav.account', permission: 'self', load: () => import('../account/account-screen.ts') },
 ];
 
+// The paths the server's emails link to (server/src/accounts/links.ts); the token is in the fragment.
 export const SIGNED_OUT_ROUTES: SignedOutRoute[] = [
   { path: '/staff/reset-password', tag: 'muni-staff-reset-password', titleKey: 'resetTitle', load: () => import('../reset-password/reset-password-screen.ts') },
-  { path: '/staff/invitation', tag: 'muni-staff-invitation', titleKey: 'invitationTitle', load: () => import('../invitation/invitation-screen.ts') },
+  { path: '/staff/forgot-password', tag: 'muni-staff-reset-password', titleKey: 'resetTitle', load: () => import('../reset-password/reset-password-screen.ts') },
+  { path: '/staff/accept-invitation', tag: 'muni-staff-invitation', titleKey: 'invitationTitle', load: () => import('../invitation/invitation-screen.ts') },
 ];
 
 const trim = (pathname: string) => pathname.replace(/\/+$/, '');

@@ -104,7 +104,11 @@ export class MuniStaffApp extends MuniElement {
     document.title = `${this.t(route.titleKey)} — ${this.t('brand')}`;
     await route.load();
     const screen = document.createElement(route.tag) as Screen;
-    screen.token = new URLSearchParams(location.search).get('token') ?? '';
+    // Emailed links carry the token in the fragment (never sent to a server); take it, then drop it
+    // from the address bar so it does not stay in the browser's history.
+    const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? new URLSearchParams(location.search).get('token') ?? '';
+    if (token) history.replaceState(null, '', location.pathname);
+    screen.token = token;
     this.signedOutScreen = screen;
     await this.updateComplete;
     await screen.updateComplete;

@@ -129,7 +129,7 @@ export class MuniStaffSignIn extends MuniElement {
         </button>
         <p class="visually-hidden" role="status">${this.busy ? this.t('signingIn') : ''}</p>
       </form>
-      <p><a href="/staff/reset-password">${this.t('forgot')}</a></p>
+      <p><a href="/staff/forgot-password">${this.t('forgot')}</a></p>
     </section>`;
   }
 }
