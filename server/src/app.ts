@@ -15,6 +15,7 @@ import { registerMeRoutes } from './accounts/me-routes.ts';
 import { registerOutboxRoutes } from './accounts/outbox-routes.ts';
 import { registerUserRoutes } from './accounts/users-routes.ts';
 import { registerTownSettingsRoutes } from './towns/settings-routes.ts';
+import { registerApiKeyRoutes } from './accounts/api-keys-routes.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   registerTownSettingsRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerOutboxRoutes(app, routeDeps);
+  registerApiKeyRoutes(app, routeDeps);
   registerOpen311Routes(app, routeDeps);
 
   app.doc31('/api/v1/openapi.json', {

@@ -394,6 +394,8 @@ describe('OpenAPI', () => {
         '/api/v1/auth/session',
         '/api/v1/staff/me',
         '/api/v1/staff/me/password',
+        '/api/v1/staff/towns/{town}/api-keys',
+        '/api/v1/staff/towns/{town}/api-keys/{id}',
         '/api/v1/staff/towns/{town}/audit',
         '/api/v1/staff/towns/{town}/audit/export',
         '/api/v1/staff/towns/{town}/departments',

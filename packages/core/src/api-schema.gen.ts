@@ -603,6 +603,181 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/towns/{town}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The town's Open311 API keys (never the keys themselves) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["ApiKey"][];
+                        };
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a key for an Open311 client; the answer is the only time the key is shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreate"];
+                };
+            };
+            responses: {
+                /** @description The new key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NewApiKey"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/towns/{town}/audit": {
         parameters: {
             query?: never;
@@ -2077,6 +2252,16 @@ export type components = {
     schemas: {
         /** @enum {string} */
         Action: "requests.read" | "requests.update" | "kb.read" | "kb.edit" | "users.manage" | "apikeys.manage" | "settings.manage" | "audit.read" | "outbox.read";
+        ApiKey: {
+            createdAt: string;
+            id: string;
+            name: string;
+            revokedAt: string | null;
+        };
+        ApiKeyCreate: {
+            /** @description Who or what uses the key */
+            name: string;
+        };
         AuditEntry: {
             /** @example user.role_changed */
             action: string;
@@ -2211,6 +2396,9 @@ export type components = {
             /** @enum {string|null} */
             language?: "en" | "fr" | null;
             name?: string;
+        };
+        NewApiKey: components["schemas"]["ApiKey"] & {
+            key: string;
         };
         NewServiceRequest: {
             /** @description Answers to the service's questions, by question code */

@@ -48,3 +48,5 @@ export type TownSettingsChange = Schemas['TownSettingsChange'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type MyAccount = Schemas['MyAccount'];
 export type Invitation = Schemas['Invitation'];
+export type ApiKey = Schemas['ApiKey'];
+export type NewApiKey = Schemas['NewApiKey'];

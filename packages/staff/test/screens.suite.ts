@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, $$, apiError, deepActiveElement, stubFetch, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
+import type { ApiKey } from '@munikit/core';
 import { adminSession, openConsole, resetPage, screenOf, towns } from './support.ts';
 
 const people = {
@@ -33,7 +34,7 @@ describe('console screens', () => {
     stub.on('GET /staff/me', { status: 200, body: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null, hasPassword: true, towns: [] } });
     await screenOf(app, 'muni-staff-account');
     expect($$(app, 'nav a').map((a) => a.getAttribute('href'))).to.deep.equal([
-      '/staff/inbox', '/staff/settings/users', '/staff/settings/town', '/staff/audit', '/staff/account',
+      '/staff/inbox', '/staff/settings/users', '/staff/settings/town', '/staff/settings/api-keys', '/staff/audit', '/staff/account',
     ]);
     app.remove();
     resetPage();
@@ -106,6 +107,41 @@ describe('console screens', () => {
     $<HTMLButtonElement>(screen, 'form button[type="submit"]').click();
     await waitUntil(() => $(screen, '[role="status"]').textContent?.includes('Les paramètres ont été enregistrés.'), 'not saved');
     expect(sent?.siteOrigins).to.deep.equal(['https://www.lakeview.ca', 'https://lakeview.ca']);
+  });
+
+  it('API keys: makes a key shown once, lists keys, and revokes one with the CSRF token', async () => {
+    const keys: ApiKey[] = [{ id: 'k1', name: 'Citizen app', createdAt: '2026-11-01T10:00:00Z', revokedAt: null }];
+    stub
+      .on('GET /staff/towns/lakeview/api-keys', () => ({ status: 200, body: { keys } }))
+      .on('POST /staff/towns/lakeview/api-keys', (req) => {
+        const made = { id: 'k2', name: (req.body as { name: string }).name, createdAt: '2026-11-22T10:00:00Z', revokedAt: null };
+        keys.push(made);
+        return { status: 201, body: { ...made, key: 'mk_secret_key_shown_once' } };
+      })
+      .on('DELETE /staff/towns/lakeview/api-keys/k1', (req) => {
+        if (req.headers.get('X-CSRF-Token') !== 'csrf-123') return apiError(403, 'csrf_failed', 'CSRF');
+        keys[0] = { ...keys[0]!, revokedAt: '2026-11-22T11:00:00Z' };
+        return { status: 204 };
+      });
+    const app = await openConsole('/staff/settings/api-keys');
+    const screen = await screenOf(app, 'muni-staff-api-keys', 'table');
+    await expect(app).to.be.accessible();
+    $<HTMLButtonElement>(screen, 'form button[type="submit"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
+    type($<HTMLInputElement>(screen, '#key-name'), 'Public Works CRM');
+    $<HTMLButtonElement>(screen, 'form button[type="submit"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'made-heading', 'new key not announced');
+    expect($<HTMLInputElement>(screen, '#made-key').value).to.equal('mk_secret_key_shown_once');
+    await waitUntil(() => $$(screen, 'tbody tr').length === 2, 'new key not listed');
+    await expect(app).to.be.accessible();
+    const confirmed = window.confirm;
+    window.confirm = () => true;
+    try {
+      $<HTMLButtonElement>(screen, 'button[aria-label="Revoke the key of Citizen app"]').click();
+      await waitUntil(() => $(screen, '[role="status"]').textContent?.includes('The key of Citizen app was revoked.'), 'not revoked');
+    } finally {
+      window.confirm = confirmed;
+    }
   });
 
   it('audit log: filters, loads older entries and offers the CSV with the same filters', async () => {

@@ -1,8 +1,8 @@
 // The console's calls beyond the request list: users, town settings, audit, my account, and the
 // signed-out flows (password reset, invitations). Writes carry the session's CSRF token.
-import type { Action, ApiClient, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
+import type { Action, ApiClient, ApiKey, NewApiKey, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
 
-export type { AuditEntry, Invitation, MyAccount, PendingInvitation, Role, TownSettings, TownUser };
+export type { ApiKey, NewApiKey, AuditEntry, Invitation, MyAccount, PendingInvitation, Role, TownSettings, TownUser };
 export const ROLE_ORDER: Role[] = ['admin', 'editor', 'agent', 'viewer'];
 
 /** The session as the console keeps it (the server's role → actions map included). */
@@ -61,6 +61,16 @@ export class StaffApi {
   }
   auditCsvUrl(town: string, filter: AuditFilter): string {
     return this.client.url(`/staff/towns/${enc(town)}/audit/export`, { ...filter });
+  }
+
+  apiKeys(town: string) {
+    return this.client.get<{ keys: ApiKey[] }>(`/staff/towns/${enc(town)}/api-keys`);
+  }
+  createApiKey(town: string, name: string) {
+    return this.write<NewApiKey>('POST', `/staff/towns/${enc(town)}/api-keys`, { name });
+  }
+  revokeApiKey(town: string, id: string) {
+    return this.write<void>('DELETE', `/staff/towns/${enc(town)}/api-keys/${enc(id)}`);
   }
 
   me() {
