@@ -315,7 +315,7 @@ function printTable(title: string, route: Figure, commits: Record<string, Figure
     lines.push([db, 'bare single-row commits (ceiling)', fmt(c.rps), fmt(c.p50, 1), fmt(c.p99, 1), '1', 'itself']);
     for (const r of rows.filter((x) => x.db === db)) {
       if (typeof r.f === 'string') {
-        lines.push([db, r.kase, r.f, '', '', '', '']);
+        lines.push([db, r.kase, '–', '–', '–', r.f, '']);
         continue;
       }
       const ceiling = r.ceiling === 'route' ? route.rps : c.rps;
