@@ -3,7 +3,8 @@
 //   - a bare Hono route on @hono/node-server (what HTTP alone costs here), and
 //   - a bare loop of single-row commits on the same database with the same durability settings
 //     (SQLite: WAL + synchronous=FULL through openSqlite(); PostgreSQL: the server's own
-//     synchronous_commit) and the same concurrency as the HTTP load.
+//     synchronous_commit) and the same concurrency as the HTTP load, measured before and after that
+//     database's cases (a shared disk's commit rate drifts; the table shows both, ratios use the mean).
 // Goals (issue 5): GET one request ≥ 0.2 × the bare route; POST ≥ 0.5 × the bare-commit ceiling.
 //
 // The server runs as `server/src/main.ts` does, in a child process (so the load generator has its own
@@ -35,6 +36,9 @@ const OPEN311_KEY = 'bench-open311-key-0123456789abcdef';
 
 interface Figure {
   rps: number;
+  /** Ceilings only: measured before and after the server's cases (the disk is shared; it drifts). */
+  before?: number;
+  after?: number;
   p50: number;
   p99: number;
   /** Answers that were not the expected status, and socket errors: a figure with any is not valid. */
@@ -65,9 +69,9 @@ function summarise(latencies: number[], seconds: number): Figure {
  * synchronous, so this is the most commits the disk takes whatever the number of clients (the server
  * too writes through one connection). Each INSERT outside a transaction is its own commit.
  */
-async function bareCommitSqlite(dir: string, seconds: number) {
+async function bareCommitSqlite(file: string, seconds: number) {
   const { openSqlite } = await import('../server/src/platform/database/node-sqlite-adapter.ts');
-  const db = openSqlite(path.join(dir, 'bare-commit.sqlite'));
+  const db = openSqlite(file);
   db.exec('CREATE TABLE bench_commit (id TEXT PRIMARY KEY, v TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO bench_commit (id, v) VALUES (?, ?)');
   const latencies: number[] = [];
@@ -181,6 +185,11 @@ async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Reco
   };
 }
 
+/** The commit ceiling is measured before and after the cases it is compared with; ratios use the mean. */
+function bracket(a: Figure, b: Figure): Figure {
+  return { rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: Math.max(a.p99, b.p99), bad: 0, before: a.rps, after: b.rps };
+}
+
 async function runChild(args: string[]): Promise<Figure> {
   const child = spawn(node, [...strip, import.meta.filename, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -277,8 +286,9 @@ async function round(): Promise<{ route: Figure; commits: Record<string, Figure>
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munikit-bench-'));
   try {
-    commits.SQLite = await runChild(['--bare-commit-sqlite', dir, String(SECONDS)]);
+    const first = await runChild(['--bare-commit-sqlite', path.join(dir, 'commit-1.sqlite'), String(SECONDS)]);
     rows.push(...(await benchServer('SQLite', { DATA_DIR: path.join(dir, 'data') })));
+    commits.SQLite = bracket(first, await runChild(['--bare-commit-sqlite', path.join(dir, 'commit-2.sqlite'), String(SECONDS)]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -291,8 +301,10 @@ async function round(): Promise<{ route: Figure; commits: Record<string, Figure>
       await admin.query(`CREATE SCHEMA ${schema}`);
       const url = new URL(PG_URL);
       url.searchParams.set('options', `-c search_path=${schema}`);
-      commits.PostgreSQL = await runChild(['--bare-commit-postgres', url.toString(), String(SECONDS), String(CONNECTIONS)]);
+      const commitArgs = ['--bare-commit-postgres', url.toString(), String(SECONDS), String(CONNECTIONS)];
+      const first = await runChild(commitArgs);
       rows.push(...(await benchServer('PostgreSQL', { DATABASE_URL: url.toString(), DATA_DIR: os.tmpdir() })));
+      commits.PostgreSQL = bracket(first, await runChild(commitArgs));
     } finally {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await admin.end();
@@ -312,7 +324,8 @@ function printTable(title: string, route: Figure, commits: Record<string, Figure
   const head = ['database', 'case', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of'];
   const lines: string[][] = [['–', 'bare Hono route (ceiling)', fmt(route.rps), fmt(route.p50, 1), fmt(route.p99, 1), '1', 'itself']];
   for (const [db, c] of Object.entries(commits)) {
-    lines.push([db, 'bare single-row commits (ceiling)', fmt(c.rps), fmt(c.p50, 1), fmt(c.p99, 1), '1', 'itself']);
+    const drift = c.before !== undefined ? ` (mean of ${fmt(c.before)} before and ${fmt(c.after!)} after)` : '';
+    lines.push([db, 'bare single-row commits (ceiling)', fmt(c.rps), fmt(c.p50, 1), fmt(c.p99, 1), '1', `itself${drift}`]);
     for (const r of rows.filter((x) => x.db === db)) {
       if (typeof r.f === 'string') {
         lines.push([db, r.kase, '–', '–', '–', r.f, '']);
