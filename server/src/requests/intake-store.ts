@@ -2,6 +2,7 @@
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
 import type { Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
+import { inTransaction } from '../platform/database/group-commit.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
 import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
@@ -79,7 +80,9 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
   try {
     // Photos (requests/photos/) attach inside this transaction, after insertRequest, so a request and
     // its photos are stored together or not at all.
-    return await db.transaction().execute((trx) => insertRequest(trx, r));
+    // inTransaction: on SQLite, concurrent filings share one COMMIT (each in its own savepoint), and
+    // none is answered before that COMMIT (platform/database/group-commit.ts).
+    return await inTransaction(db, (trx) => insertRequest(trx, r));
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.
     if (key) {

@@ -52,4 +52,29 @@ describe('node:sqlite adapter', () => {
     db.prepare('ALTER TABLE t ADD COLUMN b TEXT').run([]);
     expect(db.prepare('SELECT * FROM t').all([])).toEqual([{ a: 'x', b: null }]);
   });
+
+  it('reuses a statement whose last run failed', () => {
+    const db = sqliteAdapter(new DatabaseSync(':memory:'));
+    db.prepare('CREATE TABLE t (id TEXT PRIMARY KEY)').run([]);
+    const insert = 'INSERT INTO t (id) VALUES (?)';
+    db.prepare(insert).run(['a']);
+    expect(() => db.prepare(insert).run(['a'])).toThrow(/UNIQUE/);
+    db.prepare(insert).run(['b']);
+    const returning = 'INSERT INTO t (id) VALUES (?) RETURNING id';
+    expect(db.prepare(returning).reader).toBe(true);
+    expect(() => db.prepare(returning).all(['b'])).toThrow(/UNIQUE/);
+    expect(db.prepare(returning).all(['c'])).toEqual([{ id: 'c' }]);
+    expect(db.prepare('SELECT id FROM t ORDER BY id').all([])).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+  });
+
+  it('still answers after the table it reads is dropped and made again (as a migration may)', () => {
+    const db = sqliteAdapter(new DatabaseSync(':memory:'));
+    db.prepare('CREATE TABLE t (a TEXT)').run([]);
+    db.prepare('INSERT INTO t VALUES (?)').run(['x']);
+    expect(db.prepare('SELECT * FROM t').all([])).toEqual([{ a: 'x' }]);
+    db.prepare('DROP TABLE t').run([]);
+    db.prepare('CREATE TABLE t (b INTEGER, c TEXT)').run([]);
+    db.prepare('INSERT INTO t VALUES (?, ?)').run([1, 'y']);
+    expect(db.prepare('SELECT * FROM t').all([])).toEqual([{ b: 1, c: 'y' }]);
+  });
 });
