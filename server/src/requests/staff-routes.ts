@@ -51,12 +51,16 @@ const listRoute = createRoute({
   },
 });
 
+/** The departments an agent is limited to; empty (every department) for other roles. */
+export const agentDepartments = (access: { role: string; departmentIds: string[] } | undefined): string[] =>
+  access?.role === 'agent' ? access.departmentIds : [];
+
 export function registerStaffRequestRoutes(app: App, { db }: RouteDeps) {
   // Every staff route declares its permission through guard() (accounts/permissions.ts).
   app.openapi(guard(listRoute, 'requests.read'), async (c) => {
     const { town } = c.req.valid('param');
     const { status, page, pageSize } = c.req.valid('query');
-    const result = await listTownRequests(db, town, { status, page, pageSize });
+    const result = await listTownRequests(db, town, { status, page, pageSize, departmentIds: agentDepartments(c.var.access) });
     return c.json({ total: result.total, page, pageSize, requests: result.requests }, 200);
   });
 }

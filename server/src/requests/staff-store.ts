@@ -22,10 +22,12 @@ export interface StaffRequestRow {
 export async function listTownRequests(
   db: DbOrTx,
   townId: string,
-  opts: { status?: RequestStatus; page: number; pageSize: number },
+  opts: { status?: RequestStatus; page: number; pageSize: number; departmentIds?: readonly string[] },
 ): Promise<{ total: number; requests: StaffRequestRow[] }> {
   let base = db.selectFrom('requests as r').where('r.town_id', '=', townId);
   if (opts.status) base = base.where('r.status', '=', opts.status);
+  // An agent with departments sees only their requests (none given: every department).
+  if (opts.departmentIds && opts.departmentIds.length > 0) base = base.where('r.department_id', 'in', [...opts.departmentIds]);
   const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('services as s', 's.id', 'r.service_id')

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App, RouteDeps } from '../../app-types.ts';
 import { guard } from '../../accounts/permissions.ts';
+import { agentDepartments } from '../staff-routes.ts';
 import type { Lang } from '../../platform/database/schema.ts';
 import { apiError, ErrorSchema, errorResponses, validationFailed } from '../../platform/http/errors.ts';
 import { LangQuery } from '../../platform/http/lang.ts';
@@ -146,7 +147,7 @@ export function registerPhotoRoutes(app: App, { db, config, logger }: RouteDeps)
 
   app.openapi(guard(staffPhotoRoute, 'requests.read'), async (c) => {
     const { town, reference, id } = c.req.valid('param');
-    const row = await findRequestPhoto(db, town, reference.trim().toUpperCase(), id);
+    const row = await findRequestPhoto(db, town, reference.trim().toUpperCase(), id, agentDepartments(c.var.access));
     const data = row ? await storage.read(row.id) : undefined;
     if (!row || !data) return apiError(c, 404, 'not_found', 'This request has no such photo.');
     return c.body(new Uint8Array(data), 200, {

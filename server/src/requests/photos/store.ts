@@ -59,16 +59,18 @@ export async function deleteExpiredOrphans(db: DbOrTx, townId: string, now = new
 }
 
 /** The photo `id` of the request `reference` in `townId`, for staff; undefined when any of it does not match. */
-export async function findRequestPhoto(db: DbOrTx, townId: string, reference: string, id: string) {
-  return db
+export async function findRequestPhoto(db: DbOrTx, townId: string, reference: string, id: string, departmentIds: readonly string[] = []) {
+  let q = db
     .selectFrom('uploads as u')
     .innerJoin('requests as r', 'r.id', 'u.request_id')
     .select(['u.id', 'u.content_type', 'u.bytes'])
     .where('r.town_id', '=', townId)
     .where('u.town_id', '=', townId)
     .where('r.reference', '=', reference)
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+    .where('u.id', '=', id);
+  // An agent limited to departments sees only their requests' photos.
+  if (departmentIds.length > 0) q = q.where('r.department_id', 'in', [...departmentIds]);
+  return q.executeTakeFirst();
 }
 
 /** Photos of each request id, in the order they were attached (staff views only). */
