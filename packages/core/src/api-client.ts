@@ -19,13 +19,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: ApiFieldError[];
+  /** From a 429's Retry-After header: seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = [], retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -83,11 +86,13 @@ async function toApiError(res: Response): Promise<ApiError> {
   if (err?.field && !fields.some((f) => f.field === err.field)) {
     fields.push({ field: err.field, message: err.message });
   }
+  const retryAfter = Number(res.headers.get('retry-after'));
   return new ApiError(
     res.status,
     err?.code ?? statusCodes[res.status] ?? (res.status >= 500 ? 'internal' : 'unknown'),
     err?.message ?? res.statusText ?? `HTTP ${res.status}`,
     fields,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }
 

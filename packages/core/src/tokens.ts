@@ -203,9 +203,10 @@ export const formStyles = css`
     min-height: 8em;
     resize: vertical;
   }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'],
-  textarea[aria-invalid='true'] {
+  /* As specific as the base control rule above, so the error colour wins on every control. */
+  input:not([type='checkbox']):not([type='radio'])[aria-invalid='true'],
+  select:not([multiple])[aria-invalid='true'],
+  textarea:not([hidden])[aria-invalid='true'] {
     border-color: var(--_muni-error);
   }
   .checkbox {

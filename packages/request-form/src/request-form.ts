@@ -9,6 +9,7 @@ import type { Draft, FormValues } from './draft.ts';
 
 export interface RequestSubmittedDetail {
   reference: string;
+  serviceCode: string;
 }
 
 interface FieldError {
@@ -23,6 +24,15 @@ type SubmitState = 'idle' | 'submitting' | 'failed' | 'done';
 const MAX_DESCRIPTION = 4000;
 const MAX_LOCATION = 500;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_EXTENSION = /\s*(?:ext\.?|extension|x|#|poste)\s*\d{1,6}\s*$/i;
+
+/** The server's lenient phone rule: digits, spaces, + - ( ) . and an extension; 7 to 17 digits. */
+export function isPhone(value: string): boolean {
+  const main = value.replace(PHONE_EXTENSION, '');
+  if (!/^\+?[\d\s\-().]+$/.test(main)) return false;
+  const digits = main.replace(/\D/g, '').length;
+  return digits >= 7 && digits <= 17;
+}
 
 /** Server field paths (contract) -> our control ids. */
 function controlIdFor(field: string): string | undefined {
@@ -30,6 +40,7 @@ function controlIdFor(field: string): string | undefined {
   if (field === 'description') return 'description';
   if (field === 'location' || field.startsWith('location.')) return 'location';
   if (field === 'contact' || field === 'contact.email') return 'email';
+  if (field === 'website') return 'website';
   if (field === 'contact.name') return 'name';
   if (field === 'contact.phone') return 'phone';
   if (field.startsWith('answers.')) return `q-${field.slice('answers.'.length)}`;
@@ -103,6 +114,8 @@ export class MuniRequestForm extends MuniElement {
 
   private townId: string | undefined;
   private idempotencyKey: string | undefined;
+  /** The honeypot: people never see it; whatever a robot types there is sent and refused by the server. */
+  private website = '';
 
   constructor() {
     super();
@@ -202,14 +215,21 @@ export class MuniRequestForm extends MuniElement {
     }
     const email = v.email.trim();
     if (email && !EMAIL.test(email)) errors.push({ id: 'email', message: e('emailInvalid') });
+    if (v.phone.trim() && !isPhone(v.phone.trim())) errors.push({ id: 'phone', message: e('phoneInvalid') });
     else if (service && !service.anonymousAllowed && !email && !v.phone.trim()) {
       errors.push({ id: 'email', message: e('contactRequired') });
     }
     return errors;
   }
 
+  /** The questions that take an answer, in order. */
   private questions(): ServiceQuestion[] {
-    return [...(this.selectedService?.questions ?? [])].sort((a, b) => a.order - b.order);
+    return [...(this.selectedService?.questions ?? [])].filter((q) => q.variable).sort((a, b) => a.order - b.order);
+  }
+
+  /** Information-only attributes (`variable: false`), e.g. "For emergencies call 911": shown, never asked. */
+  private notices(): ServiceQuestion[] {
+    return [...(this.selectedService?.questions ?? [])].filter((q) => !q.variable).sort((a, b) => a.order - b.order);
   }
 
   private buildRequest(): NewServiceRequest {
@@ -228,6 +248,7 @@ export class MuniRequestForm extends MuniElement {
       ...(Object.keys(contact).length ? { contact } : {}),
       ...(Object.keys(answers).length ? { answers } : {}),
       lang: this.uiLang,
+      ...(this.website ? { website: this.website } : {}),
     };
   }
 
@@ -253,11 +274,20 @@ export class MuniRequestForm extends MuniElement {
       this.result = result;
       this.submitState = 'done';
       this.restored = false;
-      this.emit<RequestSubmittedDetail>('muni-request-submitted', { reference: result.reference });
+      this.emit<RequestSubmittedDetail>('muni-request-submitted', { reference: result.reference, serviceCode: this.values.serviceCode });
       await focusAfterRender(this, '#confirmation-heading');
     } catch (error) {
       this.submitState = 'failed';
-      if (error instanceof ApiError && error.status < 500) {
+      if (error instanceof ApiError && error.code === 'idempotency_key_reused') {
+        // The key went with another body: a new key makes this a new submission the resident confirms.
+        this.idempotencyKey = newIdempotencyKey();
+        this.persist();
+        this.errors = [{ id: '', message: this.t('errors.keyReused') }];
+        await focusAfterRender(this, '#error-summary');
+      } else if (error instanceof ApiError && error.code === 'rate_limited') {
+        this.errors = [{ id: '', message: this.t('errors.rateLimited', { count: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) }) }];
+        await focusAfterRender(this, '#error-summary');
+      } else if (error instanceof ApiError && error.status < 500) {
         this.errors = this.serverErrors(error);
         await focusAfterRender(this, '#error-summary');
       } else {
@@ -289,8 +319,9 @@ export class MuniRequestForm extends MuniElement {
     e.preventDefault();
     const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     const target = control?.matches('fieldset') ? control.querySelector<HTMLElement>('input') : control;
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus();
+    const label = this.renderRoot.querySelector(`label[for="${CSS.escape(id)}"]`) ?? control?.querySelector('legend');
+    (label ?? target)?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
   }
 
   // Rendering
@@ -333,15 +364,18 @@ export class MuniRequestForm extends MuniElement {
 
   private renderErrorSummary() {
     if (!this.errors.length) return nothing;
-    return html`<div id="error-summary" part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">${this.t('errorSummaryTitle')}</h2>
-      <ul>
-        ${this.errors.map((e) =>
-          e.id
-            ? html`<li><a href="#${e.id}" @click=${(ev: Event) => this.focusControl(ev, e.id)}>${e.message}</a></li>`
-            : html`<li>${e.message}</li>`,
-        )}
-      </ul>
+    // GOV.UK Frontend's pattern: the container takes focus, a child is the alert.
+    return html`<div id="error-summary" part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+      <div role="alert">
+        <h2 id="error-summary-title">${this.t('errorSummaryTitle')}</h2>
+        <ul>
+          ${this.errors.map((e) =>
+            e.id
+              ? html`<li><a href="#${e.id}" @click=${(ev: Event) => this.focusControl(ev, e.id)}>${e.message}</a></li>`
+              : html`<li>${e.message}</li>`,
+          )}
+        </ul>
+      </div>
     </div>`;
   }
 
@@ -349,7 +383,11 @@ export class MuniRequestForm extends MuniElement {
     const v = this.values;
     const service = this.selectedService;
     const groups = new Map<string, Service[]>();
-    for (const s of this.services) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+    // Grouped by the department that handles each service (the service's own group when it has none).
+    for (const s of this.services) {
+      const group = s.department?.name ?? (s.group || this.t('otherServices'));
+      groups.set(group, [...(groups.get(group) ?? []), s]);
+    }
     const submitting = this.submitState === 'submitting';
     const contactRequired = service ? !service.anonymousAllowed : false;
     return html`
@@ -370,7 +408,8 @@ export class MuniRequestForm extends MuniElement {
               ${list.map((s) => html`<option value=${s.code} ?selected=${s.code === v.serviceCode}>${s.name}</option>`)}
             </optgroup>`)}
           </select>
-          ${service?.description ? html`<p class="hint">${service.description}</p>` : nothing}`)}
+          ${service?.description ? html`<p class="hint">${service.description}</p>` : nothing}
+          ${this.notices().map((n) => html`<div class="notice" part="service-notice"><p><strong>${n.label}</strong>${n.description ? html` ${n.description}` : nothing}</p></div>`)}`)}
         ${this.field('description', this.t('description'), this.t('descriptionHint'), (describedBy, invalid) => html`
           <textarea id="description" rows="6" maxlength=${MAX_DESCRIPTION} aria-describedby=${describedBy} aria-invalid=${invalid}
             .value=${v.description} @input=${(e: Event) => this.update_({ description: (e.target as HTMLTextAreaElement).value })}></textarea>`)}
@@ -391,6 +430,11 @@ export class MuniRequestForm extends MuniElement {
             <input id="phone" type="tel" autocomplete="tel" aria-describedby=${describedBy} aria-invalid=${invalid}
               .value=${v.phone} @input=${(e: Event) => this.update_({ phone: (e.target as HTMLInputElement).value })} />`)}
         </fieldset>
+        <div class="visually-hidden" aria-hidden="true">
+          <label for="website">${this.t('honeypot')}</label>
+          <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${this.website}
+            @input=${(e: Event) => (this.website = (e.target as HTMLInputElement).value)} />
+        </div>
         <div class="actions">
           <button part="submit-button" class="button" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
             ${submitting ? this.t('submitting') : this.t('submit')}

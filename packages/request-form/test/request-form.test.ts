@@ -78,8 +78,10 @@ describe('<muni-request-form>', () => {
     const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
     await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
+    // GOV.UK Frontend's pattern: the focused container is not the alert; a child is.
     const summary = $(el, '#error-summary');
-    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(summary.getAttribute('role')).to.equal(null);
+    expect(summary.querySelector('[role="alert"]')).to.exist;
     const links = $$<HTMLAnchorElement>(el, '#error-summary a');
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#service', '#description', '#location']);
     const description = $<HTMLTextAreaElement>(el, '#description');
@@ -108,6 +110,52 @@ describe('<muni-request-form>', () => {
     expect(submitted).to.have.length(0);
   });
 
+  it('shows information-only attributes as a notice, never as a field, and groups services by department', async () => {
+    services.en[0]!.questions.push({ code: 'call-911', datatype: 'string', required: false, variable: false, label: 'For emergencies call 911.', description: '', order: 0, values: [] });
+    try {
+      const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+      fillValid(el);
+      await el.updateComplete;
+      expect($(el, '[part="service-notice"]').textContent).to.contain('For emergencies call 911.');
+      expect(el.shadowRoot!.querySelector('#q-call-911')).to.equal(null);
+      expect($$<HTMLOptGroupElement>(el, '#service optgroup').map((g) => g.label)).to.deep.equal(['Public Works', 'Roads']);
+      await expect(el).to.be.accessible();
+    } finally {
+      services.en[0]!.questions.pop();
+    }
+  });
+
+  it('refuses a phone number without digits, and keeps a honeypot out of sight and out of the tab order', async () => {
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    type($<HTMLSelectElement>(el, '#q-size'), 'large');
+    type($<HTMLInputElement>(el, '#phone'), 'abc');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => el.shadowRoot?.querySelector('#phone-error'), 'phone not refused');
+    expect(submitted).to.have.length(0);
+    type($<HTMLInputElement>(el, '#phone'), '(613) 555-0123 ext. 12');
+    const website = $<HTMLInputElement>(el, '#website');
+    expect(website.tabIndex).to.equal(-1);
+    expect(website.closest('[aria-hidden="true"]')).to.exist;
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => submitted.length === 1, 'not sent');
+    expect((submitted[0]!.body as { contact: { phone: string } }).contact.phone).to.equal('(613) 555-0123 ext. 12');
+  });
+
+  it('says when to try again after a rate limit, keeping everything typed', async () => {
+    stub.on('POST /towns/lakeview/requests', { status: 429, body: { error: { code: 'rate_limited', message: 'Too many' } } });
+    const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form lang="fr"></muni-request-form>`));
+    fillValid(el);
+    await el.updateComplete;
+    type($<HTMLSelectElement>(el, '#q-size'), 'large');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
+    expect($(el, '#error-summary').textContent).to.contain('réessayez dans une minute');
+    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Deep pothole in the eastbound lane.');
+    await expect(el).to.be.accessible();
+  });
+
   it('submits with an Idempotency-Key, shows the reference, focuses it and fires muni-request-submitted', async () => {
     const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form track-url="/track.html"></muni-request-form>`));
     fillValid(el);
@@ -119,7 +167,7 @@ describe('<muni-request-form>', () => {
 
     const event = oneEvent(el, 'muni-request-submitted');
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
-    expect((await event).detail).to.deep.equal({ reference: 'LKV-2026-00042' });
+    expect((await event).detail).to.deep.equal({ reference: 'LKV-2026-00042', serviceCode: 'pothole' });
     await el.updateComplete;
 
     expect(submitted).to.have.length(1);

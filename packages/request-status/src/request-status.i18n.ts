@@ -5,7 +5,7 @@ export const REQUEST_STATUS_NS = 'request-status';
 addResources(REQUEST_STATUS_NS, {
   en: {
     referenceLabel: 'Reference number',
-    referenceHint: 'It is in the confirmation you received, for example LKV-2026-00001.',
+    referenceHint: 'It is in the confirmation you received, for example LKV-7K4Q2-M9XCR.',
     check: 'Check status',
     checking: 'Checking…',
     lookingUp: 'Looking up request {{reference}}…',
@@ -23,7 +23,7 @@ addResources(REQUEST_STATUS_NS, {
   },
   fr: {
     referenceLabel: 'Numéro de référence',
-    referenceHint: 'Il figure dans la confirmation que vous avez reçue, par exemple LKV-2026-00001.',
+    referenceHint: 'Il figure dans la confirmation que vous avez reçue, par exemple LKV-7K4Q2-M9XCR.',
     check: 'Vérifier l’état',
     checking: 'Vérification…',
     lookingUp: 'Recherche de la demande {{reference}}…',
