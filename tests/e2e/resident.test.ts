@@ -99,7 +99,10 @@ describe('reporting a problem and tracking it', () => {
     await form.getByLabel(/location|address|where/i).first().fill('Front of 12 Maple Street');
     await form.getByLabel(/how big/i).selectOption({ value: 'medium' });
     await form.getByLabel(/email/i).first().fill('resident@example.ca');
-    await form.locator('button[type="submit"]').click();
+    await form.locator('[part="continue-button"]').click();
+    // Check your answers, then send.
+    await expect.poll(() => form.locator('[part="check"]').innerText()).toContain('Front of 12 Maple Street');
+    await form.locator('[part="submit-button"]').click();
 
     const reference = form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).first();
     await expect.poll(() => reference.count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -131,17 +134,19 @@ describe('reporting a problem and tracking it', () => {
     await form.getByLabel(/lieu|adresse|où|emplacement/i).first().fill('Parc Riverside, entrée nord');
     await form.getByLabel(/quel est le problème/i).selectOption({ value: 'out' });
 
+    await form.locator('[part="continue-button"]').click();
     await ctx.setOffline(true);
-    await form.locator('button[type="submit"]').click();
+    await form.locator('[part="submit-button"]').click();
     await expect.poll(() => form.locator('[role="alert"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await form.locator('textarea').first().inputValue()).toBe(text);
+    expect(await form.locator('[part="check"]').innerText()).toContain(text);
 
     // A reload (what a resident does next) restores the draft from this device.
     await ctx.setOffline(false);
     await page.reload();
     await expect.poll(() => form.locator('textarea').first().inputValue()).toBe(text);
 
-    await form.locator('button[type="submit"]').click();
+    await form.locator('[part="continue-button"]').click();
+    await form.locator('[part="submit-button"]').click();
     await expect.poll(() => form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 });

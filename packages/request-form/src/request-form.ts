@@ -64,7 +64,11 @@ function controlIdFor(field: string): string | undefined {
  * @csspart base - The wrapper around everything.
  * @csspart form - The form element.
  * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart continue-button - The "Continue" button that leads to checking the answers.
+ * @csspart check - The "check your answers" step: every answer with a Change link.
+ * @csspart check-form - The form around the "Send request" button on that step.
  * @csspart submit-button - The "Send request" button.
+ * @csspart service-notice - An information-only note of the chosen service (e.g. "For emergencies call 911").
  * @csspart network-error - The message shown when the server could not be reached.
  * @csspart confirmation - The panel with the reference number.
  * @csspart reference - The reference number.
@@ -96,6 +100,7 @@ export class MuniRequestForm extends MuniElement {
     failure: { state: true, attribute: false },
     result: { state: true, attribute: false },
     restored: { state: true, attribute: false },
+    checking: { state: true, attribute: false },
     loadError: { state: true, attribute: false },
   };
 
@@ -110,6 +115,8 @@ export class MuniRequestForm extends MuniElement {
   declare failure: string;
   declare result: SubmittedRequest | undefined;
   declare restored: boolean;
+  /** The "check your answers" step is showing (GOV.UK pattern), between the form and sending. */
+  declare checking: boolean;
   declare loadError: string;
 
   private townId: string | undefined;
@@ -126,6 +133,7 @@ export class MuniRequestForm extends MuniElement {
     this.submitState = 'idle';
     this.failure = '';
     this.restored = false;
+    this.checking = false;
     this.loadError = '';
   }
 
@@ -254,7 +262,28 @@ export class MuniRequestForm extends MuniElement {
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    await this.submit();
+    await this.continueToCheck();
+  }
+
+  /** Validates the form; when all is well, shows the answers to check before sending. */
+  async continueToCheck(): Promise<void> {
+    this.failure = '';
+    this.errors = this.validate();
+    if (this.errors.length) return focusAfterRender(this, '#error-summary');
+    this.persist();
+    this.checking = true;
+    await focusAfterRender(this, '#check-heading');
+  }
+
+  /** From "check your answers" back to one field, with everything kept. */
+  private async change(id: string): Promise<void> {
+    this.checking = false;
+    this.failure = '';
+    await this.updateComplete;
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    const target = control?.matches('fieldset') ? control.querySelector<HTMLElement>('input') : control;
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
   }
 
   async submit(): Promise<void> {
@@ -263,6 +292,7 @@ export class MuniRequestForm extends MuniElement {
     this.errors = this.validate();
     if (this.errors.length) {
       this.submitState = 'idle';
+      this.checking = false;
       return focusAfterRender(this, '#error-summary');
     }
     this.persist();
@@ -273,6 +303,7 @@ export class MuniRequestForm extends MuniElement {
       this.idempotencyKey = undefined;
       this.result = result;
       this.submitState = 'done';
+      this.checking = false;
       this.restored = false;
       this.emit<RequestSubmittedDetail>('muni-request-submitted', { reference: result.reference, serviceCode: this.values.serviceCode });
       await focusAfterRender(this, '#confirmation-heading');
@@ -289,6 +320,7 @@ export class MuniRequestForm extends MuniElement {
         await focusAfterRender(this, '#error-summary');
       } else if (error instanceof ApiError && error.status < 500) {
         this.errors = this.serverErrors(error);
+        this.checking = false;
         await focusAfterRender(this, '#error-summary');
       } else {
         // Network or server trouble: keep the draft (and its idempotency key) for the retry.
@@ -339,7 +371,53 @@ export class MuniRequestForm extends MuniElement {
         <button class="button button--secondary" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
       </div>`;
     }
-    return this.renderForm();
+    return this.checking ? this.renderCheck() : this.renderForm();
+  }
+
+  /** GOV.UK "check your answers": every answer with a Change link back to its field, then Send. */
+  private renderCheck() {
+    const v = this.values;
+    const service = this.selectedService;
+    const submitting = this.submitState === 'submitting';
+    const row = (key: string, value: string, id: string) => html`<div class="summary-row">
+      <dt>${key}</dt>
+      <dd>${value || this.t('notGiven')}</dd>
+      <dd class="summary-action">
+        <button class="link-button" type="button" aria-label=${this.t('changeItem', { item: key })} @click=${() => this.change(id)}>${this.t('change')}</button>
+      </dd>
+    </div>`;
+    const answerText = (q: ServiceQuestion) => {
+      const a = v.answers[q.code];
+      const keys = Array.isArray(a) ? a : a ? [a] : [];
+      return keys.map((k) => q.values?.find((o) => o.key === k)?.name ?? k).join(', ');
+    };
+    const contact = [v.name, v.email, v.phone].map((x) => x.trim()).filter(Boolean).join(', ');
+    return html`
+      ${this.renderErrorSummary()}
+      ${this.failure
+        ? html`<div id="network-error" part="network-error" class="notice notice--error" role="alert" tabindex="-1">
+            <p>${this.failure}</p>
+            <p>${this.t('keptOnDevice')}</p>
+            <button class="button button--secondary" type="button" @click=${() => this.submit()}>${this.t('retry')}</button>
+          </div>`
+        : nothing}
+      <section part="check" aria-labelledby="check-heading">
+        <h2 id="check-heading" tabindex="-1">${this.t('checkHeading')}</h2>
+        <p>${this.t('checkIntro')}</p>
+        <dl class="summary-list">
+          ${row(this.t('rowService'), service?.name ?? '', 'service')}
+          ${row(this.t('description'), v.description.trim(), 'description')}
+          ${row(this.t('location'), v.locationText.trim(), 'location')}
+          ${this.questions().map((q) => row(q.label, answerText(q), `q-${q.code}`))}
+          ${row(this.t('rowContact'), contact, contact ? (v.name.trim() ? 'name' : v.email.trim() ? 'email' : 'phone') : 'email')}
+        </dl>
+        <form part="check-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.submit(); }}>
+          <button part="submit-button" class="button" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+            ${submitting ? this.t('submitting') : this.t('submit')}
+          </button>
+          <p class="status" role="status" aria-live="polite">${submitting ? this.t('sendingStatus') : ''}</p>
+        </form>
+      </section>`;
   }
 
   private renderConfirmation(result: SubmittedRequest) {
@@ -388,7 +466,6 @@ export class MuniRequestForm extends MuniElement {
       const group = s.department?.name ?? (s.group || this.t('otherServices'));
       groups.set(group, [...(groups.get(group) ?? []), s]);
     }
-    const submitting = this.submitState === 'submitting';
     const contactRequired = service ? !service.anonymousAllowed : false;
     return html`
       ${this.restored ? html`<p class="notice">${this.t('draftRestored')}</p>` : nothing}
@@ -436,11 +513,8 @@ export class MuniRequestForm extends MuniElement {
             @input=${(e: Event) => (this.website = (e.target as HTMLInputElement).value)} />
         </div>
         <div class="actions">
-          <button part="submit-button" class="button" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
-            ${submitting ? this.t('submitting') : this.t('submit')}
-          </button>
+          <button part="continue-button" class="button" type="submit">${this.t('continue')}</button>
         </div>
-        <p class="status" role="status" aria-live="polite">${submitting ? this.t('sendingStatus') : ''}</p>
       </form>
     `;
   }

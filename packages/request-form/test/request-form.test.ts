@@ -68,6 +68,16 @@ describe('<muni-request-form>', () => {
     return el;
   }
 
+  /** "Continue", then (when the answers pass) "Send request" on the check-your-answers step. */
+  async function send(el: MuniRequestForm) {
+    const proceed = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="continue-button"]');
+    if (proceed) {
+      proceed.click();
+      await el.updateComplete;
+    }
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')?.click();
+  }
+
   function fillValid(el: MuniRequestForm) {
     type($<HTMLSelectElement>(el, '#service'), 'pothole');
     type($<HTMLTextAreaElement>(el, '#description'), 'Deep pothole in the eastbound lane.');
@@ -76,7 +86,7 @@ describe('<muni-request-form>', () => {
 
   it('shows an error summary with focus and links to each invalid field', async () => {
     const el = await ready(await fixture<MuniRequestForm>(html`<muni-request-form></muni-request-form>`));
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
     // GOV.UK Frontend's pattern: the focused container is not the alert; a child is.
     const summary = $(el, '#error-summary');
@@ -100,11 +110,11 @@ describe('<muni-request-form>', () => {
     fillValid(el);
     await el.updateComplete;
     expect($(el, 'label[for="q-size"]').textContent).to.contain('How big is it?');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => el.shadowRoot?.querySelector('#q-size-error'));
     type($<HTMLSelectElement>(el, '#service'), 'streetlight');
     await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => el.shadowRoot?.querySelector('#email-error'));
     expect($(el, '#email-error').textContent).to.contain('email address or a phone number');
     expect(submitted).to.have.length(0);
@@ -131,14 +141,14 @@ describe('<muni-request-form>', () => {
     await el.updateComplete;
     type($<HTMLSelectElement>(el, '#q-size'), 'large');
     type($<HTMLInputElement>(el, '#phone'), 'abc');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => el.shadowRoot?.querySelector('#phone-error'), 'phone not refused');
     expect(submitted).to.have.length(0);
     type($<HTMLInputElement>(el, '#phone'), '(613) 555-0123 ext. 12');
     const website = $<HTMLInputElement>(el, '#website');
     expect(website.tabIndex).to.equal(-1);
     expect(website.closest('[aria-hidden="true"]')).to.exist;
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => submitted.length === 1, 'not sent');
     expect((submitted[0]!.body as { contact: { phone: string } }).contact.phone).to.equal('(613) 555-0123 ext. 12');
   });
@@ -149,11 +159,15 @@ describe('<muni-request-form>', () => {
     fillValid(el);
     await el.updateComplete;
     type($<HTMLSelectElement>(el, '#q-size'), 'large');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
     expect($(el, '#error-summary').textContent).to.contain('réessayez dans une minute');
-    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Deep pothole in the eastbound lane.');
+    expect($(el, '[part="check"]').textContent).to.contain('Deep pothole in the eastbound lane.');
     await expect(el).to.be.accessible();
+    // "Change" goes back to the field with what was typed.
+    $<HTMLButtonElement>(el, '[part="check"] button[aria-label$="Décrivez le problème"]').click();
+    await waitUntil(() => deepActiveElement()?.id === 'description', 'description not focused');
+    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Deep pothole in the eastbound lane.');
   });
 
   it('submits with an Idempotency-Key, shows the reference, focuses it and fires muni-request-submitted', async () => {
@@ -166,7 +180,7 @@ describe('<muni-request-form>', () => {
     expect(key).to.match(/^[0-9a-f-]{36}$/);
 
     const event = oneEvent(el, 'muni-request-submitted');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     expect((await event).detail).to.deep.equal({ reference: 'LKV-2026-00042', serviceCode: 'pothole' });
     await el.updateComplete;
 
@@ -194,7 +208,7 @@ describe('<muni-request-form>', () => {
     fillValid(el);
     await el.updateComplete;
     type($<HTMLSelectElement>(el, '#q-size'), 'small');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => deepActiveElement()?.id === 'error-summary', 'summary not focused');
     expect($(el, '#error-summary a').getAttribute('href')).to.equal('#location');
     expect($(el, '#location-error').textContent).to.contain('Enter a location in the township');
@@ -213,11 +227,12 @@ describe('<muni-request-form>', () => {
     fillValid(el);
     await el.updateComplete;
     type($<HTMLSelectElement>(el, '#q-size'), 'small');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => el.shadowRoot?.querySelector('[part="network-error"]'), 'no network error shown');
     expect($(el, '[part="network-error"]').textContent).to.contain('could not reach');
-    expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Deep pothole in the eastbound lane.');
-    expect($<HTMLInputElement>(el, '#location').value).to.equal('123 Main St');
+    // Everything is still there: in the answers to check, and in the draft on this device.
+    expect($(el, '[part="check"]').textContent).to.contain('Deep pothole in the eastbound lane.');
+    expect($(el, '[part="check"]').textContent).to.contain('123 Main St');
     expect(JSON.parse(localStorage.getItem(KEY)!).values.description).to.equal('Deep pothole in the eastbound lane.');
     await expect(el).to.be.accessible();
 
@@ -258,7 +273,7 @@ describe('<muni-request-form>', () => {
     expect($<HTMLInputElement>(el, '#location').value).to.equal('Lake Rd');
     expect($<HTMLSelectElement>(el, '#service').value).to.equal('pothole');
     expect($(el, '.notice').textContent).to.contain('restored');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => submitted.length === 1);
     expect(submitted[0]!.headers.get('Idempotency-Key')).to.equal('6f1c1c6e-2f5e-4a8e-9b0a-6a2d0e0b7c11');
   });
@@ -269,7 +284,7 @@ describe('<muni-request-form>', () => {
     expect($(el, '#service').textContent).to.contain('Nid-de-poule');
     const servicesCall = stub.calls.find((c) => c.url.pathname.endsWith('/services'));
     expect(servicesCall?.url.searchParams.get('lang')).to.equal('fr');
-    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await send(el);
     await waitUntil(() => el.shadowRoot?.querySelector('#error-summary'));
     expect($(el, '#error-summary h2').textContent).to.equal('Il y a un problème');
     await expect(el).to.be.accessible();
