@@ -84,7 +84,7 @@ describe('accessibility of the demo pages with live widgets', () => {
 
   it('staff console, signed in', async () => {
     const page = await pageAt('/staff');
-    const staff = page.locator('muni-staff-console');
+    const staff = page.locator('muni-staff-app');
     await staff.getByLabel(/email/i).fill(ADMIN.email);
     await staff.getByLabel(/password/i).fill(ADMIN.password);
     await staff.locator('button[type="submit"]').click();

@@ -34,19 +34,22 @@ describe('staff console', () => {
 
     const context = await browser.newContext({ baseURL: server.url });
     const { page, problems } = await openPage(context);
-    await page.goto('/staff');
-    const consoleEl = page.locator('muni-staff-console');
-    await consoleEl.getByLabel(/email/i).fill(ADMIN.email);
-    await consoleEl.getByLabel(/password/i).fill('not the password');
-    await consoleEl.locator('button[type="submit"]').click();
+    // A deep link survives sign-in: the clerk lands where the link pointed.
+    await page.goto('/staff/inbox');
+    const app = page.locator('muni-staff-app');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/staff/sign-in');
+    await app.getByLabel(/email/i).fill(ADMIN.email);
+    await app.getByLabel(/password/i).fill('not the password');
+    await app.locator('button[type="submit"]').click();
     // A wrong password costs a full scrypt check (N = 2^17): allow for a busy machine.
-    await expect.poll(() => consoleEl.locator('[role="alert"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => app.locator('[role="alert"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    await consoleEl.getByLabel(/password/i).fill(ADMIN.password);
-    await consoleEl.locator('button[type="submit"]').click();
-    const table = consoleEl.locator('table');
+    await app.getByLabel(/password/i).fill(ADMIN.password);
+    await app.locator('button[type="submit"]').click();
+    const table = app.locator('table');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => table.innerText()).toContain(reference);
+    expect(new URL(page.url()).pathname).toBe('/staff/inbox');
 
     const cookies = await context.cookies();
     // COOKIE_SECURE defaults to true: a __Host- cookie (Secure, Path=/, no Domain), which Chromium keeps on loopback.
@@ -57,7 +60,14 @@ describe('staff console', () => {
 
     // The session survives a reload.
     await page.reload();
-    await expect.poll(() => consoleEl.locator('table').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => app.locator('table').count(), { timeout: 10_000 }).toBe(1);
+
+    // The staff member's choice of French is remembered across a reload.
+    await app.getByRole('button', { name: 'Français' }).click();
+    await expect.poll(() => app.locator('nav a').first().innerText()).toBe('Demandes');
+    await page.reload();
+    await expect.poll(() => app.locator('caption').innerText(), { timeout: 10_000 }).toContain('demande');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
     await context.close();
   });

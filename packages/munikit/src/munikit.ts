@@ -7,7 +7,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'muni-kb-search': () => import('@munikit/kb-search/define'),
   'muni-request-form': () => import('@munikit/request-form/define'),
   'muni-request-status': () => import('@munikit/request-status/define'),
-  'muni-staff-console': () => import('@munikit/staff/define'),
+  'muni-staff-app': () => import('@munikit/staff/define'),
 };
 
 const pending = new Map<string, Promise<void>>();

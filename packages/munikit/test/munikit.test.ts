@@ -14,7 +14,7 @@ describe('munikit.js loader', () => {
     await import('../src/munikit.ts');
     await waitUntil(() => customElements.get('muni-request-status'), 'existing tag not loaded');
     expect(customElements.get('muni-kb-search')).to.equal(undefined);
-    expect(customElements.get('muni-staff-console')).to.equal(undefined);
+    expect(customElements.get('muni-staff-app')).to.equal(undefined);
 
     const later = document.createElement('div');
     later.innerHTML = '<p><muni-kb-search town="lakeview"></muni-kb-search></p>';

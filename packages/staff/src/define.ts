@@ -1,5 +1,5 @@
-import { MuniStaffConsole } from './staff-console.ts';
+import { MuniStaffApp } from './app/staff-app.ts';
 
-if (!customElements.get('muni-staff-console')) customElements.define('muni-staff-console', MuniStaffConsole);
+if (!customElements.get('muni-staff-app')) customElements.define('muni-staff-app', MuniStaffApp);
 
-export { MuniStaffConsole };
+export { MuniStaffApp };

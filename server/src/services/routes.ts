@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
+import { listDepartments } from '../towns/departments-store.ts';
 import { listActiveServices, localiseService } from './store.ts';
 import { TownParam } from '../towns/routes.ts';
 
@@ -26,6 +27,10 @@ const ServiceSchema = z
     group: z.string(),
     keywords: z.array(z.string()),
     anonymousAllowed: z.boolean(),
+    department: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'The department that handles it, for grouping the list' }),
     questions: z.array(QuestionSchema),
   })
   .openapi('Service');
@@ -51,7 +56,9 @@ export function registerServiceRoutes(app: App, { db }: RouteDeps) {
   app.openapi(servicesRoute, async (c) => {
     const town = c.var.town;
     const lang = pickLang(c.req.valid('query').lang, town.defaultLanguage);
-    const services = await listActiveServices(db, town.id);
-    return c.json({ lang, services: services.map((s) => localiseService(s, lang)) }, 200);
+    const [services, departments] = await Promise.all([listActiveServices(db, town.id), listDepartments(db, town.id)]);
+    const departmentById = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name[lang] }]));
+    const body = services.map((s) => ({ ...localiseService(s, lang), department: departmentById.get(s.departmentId ?? '') ?? null }));
+    return c.json({ lang, services: body }, 200);
   });
 }

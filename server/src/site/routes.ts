@@ -68,10 +68,11 @@ export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
     serveStatic({ root: path.resolve(staticPaths.widgetsDir), rewriteRequestPath: (p) => p.slice('/widgets'.length) }),
   );
 
+  // The console routes on the client: every /staff URL (a deep link, a reload) gets the same page.
   const staffPage = serveStatic({ path: path.join(STAFF_DIR, 'staff.html') });
-  app.get('/staff', revalidate, etag(), staffPage);
-  app.get('/staff/', revalidate, etag(), staffPage);
   app.get('/staff/staff.css', revalidate, etag(), serveStatic({ path: path.join(STAFF_DIR, 'staff.css') }));
+  app.get('/staff', revalidate, etag(), staffPage);
+  app.get('/staff/*', revalidate, etag(), staffPage);
 
   const demoRoot = path.resolve(staticPaths.demoDir);
   app.get('/*', revalidate, etag(), redirectFolders(demoRoot), serveStatic({ root: demoRoot }));

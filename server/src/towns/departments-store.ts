@@ -14,3 +14,13 @@ export async function insertDepartment(db: DbOrTx, d: NewDepartment): Promise<vo
     .values({ id: d.id, town_id: d.townId, name_en: d.name.en, name_fr: d.name.fr, email: d.email ?? null, created_at: nowIso() })
     .execute();
 }
+
+export interface Department {
+  id: string;
+  name: { en: string; fr: string };
+}
+
+export async function listDepartments(db: DbOrTx, townId: string): Promise<Department[]> {
+  const rows = await db.selectFrom('departments').select(['id', 'name_en', 'name_fr']).where('town_id', '=', townId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: { en: r.name_en, fr: r.name_fr } }));
+}

@@ -78,8 +78,13 @@ describe('static files', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<link rel="stylesheet" href="/staff/staff.css">');
     expect(html).toContain('<script type="module" src="/widgets/munikit.js"></script>');
-    expect(html).toContain('<muni-staff-console></muni-staff-console>');
+    expect(html).toContain('<muni-staff-app></muni-staff-app>');
     expect(html).not.toMatch(/<script>(?!<)|style=|<style/);
+    for (const deepLink of ['/staff/inbox', '/staff/settings/users', '/staff/sign-in?next=%2Fstaff%2Finbox']) {
+      const page = await app.request(deepLink);
+      expect(page.status, deepLink).toBe(200);
+      expect(await page.text()).toContain('<muni-staff-app></muni-staff-app>');
+    }
     const css = await app.request('/staff/staff.css');
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/text\/css/);

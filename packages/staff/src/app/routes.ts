@@ -1,0 +1,53 @@
+// The console's screens: one entry per URL, each loaded the first time it is shown. A new screen is a
+// folder beside this one plus a line here.
+export interface StaffRoute {
+  /** Path under the console, e.g. `/staff/inbox`. */
+  path: string;
+  /** The screen's custom element. */
+  tag: string;
+  /** Key in the shell's strings for the navigation link and the page title. */
+  titleKey: string;
+  /** The action (from the server's permission map) a role needs to see the screen; `self` for everyone signed in. */
+  permission: string;
+  load: () => Promise<unknown>;
+}
+
+/** A screen for someone who is not signed in (opened from an emailed link). It gets the link's `token`. */
+export interface SignedOutRoute {
+  path: string;
+  tag: string;
+  titleKey: string;
+  load: () => Promise<unknown>;
+}
+
+export const CONSOLE_BASE = '/staff';
+export const SIGN_IN_PATH = `${CONSOLE_BASE}/sign-in`;
+
+export const ROUTES: StaffRoute[] = [
+  { path: '/staff/inbox', tag: 'muni-staff-requests', titleKey: 'nav.inbox', permission: 'requests.read', load: () => import('../requests/requests-screen.ts') },
+  { path: '/staff/settings/users', tag: 'muni-staff-users', titleKey: 'nav.users', permission: 'users.manage', load: () => import('../users/users-screen.ts') },
+  { path: '/staff/settings/town', tag: 'muni-staff-town-settings', titleKey: 'nav.town', permission: 'settings.manage', load: () => import('../town-settings/town-settings-screen.ts') },
+  { path: '/staff/audit', tag: 'muni-staff-audit', titleKey: 'nav.audit', permission: 'audit.read', load: () => import('../audit/audit-screen.ts') },
+  { path: '/staff/account', tag: 'muni-staff-account', titleKey: 'nav.account', permission: 'self', load: () => import('../account/account-screen.ts') },
+];
+
+export const SIGNED_OUT_ROUTES: SignedOutRoute[] = [
+  { path: '/staff/reset-password', tag: 'muni-staff-reset-password', titleKey: 'resetTitle', load: () => import('../reset-password/reset-password-screen.ts') },
+  { path: '/staff/invitation', tag: 'muni-staff-invitation', titleKey: 'invitationTitle', load: () => import('../invitation/invitation-screen.ts') },
+];
+
+const trim = (pathname: string) => pathname.replace(/\/+$/, '');
+
+/** The screen for a path, if there is one. */
+export function routeFor(pathname: string): StaffRoute | undefined {
+  return ROUTES.find((r) => r.path === trim(pathname));
+}
+
+export function signedOutRouteFor(pathname: string): SignedOutRoute | undefined {
+  return SIGNED_OUT_ROUTES.find((r) => r.path === trim(pathname));
+}
+
+/** Only console screens may be a sign-in's `next`, so a crafted link cannot send staff elsewhere. */
+export function safeNext(next: string | null): string | undefined {
+  return next && routeFor(next) ? trim(next) : undefined;
+}

@@ -1,0 +1,42 @@
+import { addResources } from '@munikit/core';
+
+export const STAFF_APP_NS = 'staff-app';
+
+addResources(STAFF_APP_NS, {
+  en: {
+    brand: 'MuniKit staff console',
+    skipToContent: 'Skip to main content',
+    checkingSession: 'Checking whether you are signed in…',
+    loadingScreen: 'Loading…',
+    navLabel: 'Console sections',
+    nav: { inbox: 'Requests', users: 'Users and roles', town: 'Town settings', audit: 'Audit log', account: 'My account' },
+    resetTitle: 'Reset your password',
+    invitationTitle: 'Accept your invitation',
+    town: 'Town',
+    signedInAs: 'Signed in as {{name}}',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    sessionEnded: 'Your session has ended. Sign in again to continue.',
+    noTowns: 'Your account does not have access to any town yet. Ask an administrator.',
+    switchLanguage: 'Français',
+    signInTitle: 'Sign in',
+  },
+  fr: {
+    brand: 'Console du personnel MuniKit',
+    skipToContent: 'Passer au contenu principal',
+    checkingSession: 'Vérification de votre connexion…',
+    loadingScreen: 'Chargement…',
+    navLabel: 'Sections de la console',
+    nav: { inbox: 'Demandes', users: 'Utilisateurs et rôles', town: 'Paramètres de la municipalité', audit: 'Journal d’audit', account: 'Mon compte' },
+    resetTitle: 'Réinitialiser votre mot de passe',
+    invitationTitle: 'Accepter votre invitation',
+    town: 'Municipalité',
+    signedInAs: 'Session ouverte\u00a0: {{name}}',
+    signOut: 'Se déconnecter',
+    signedOut: 'Votre session est fermée.',
+    sessionEnded: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+    noTowns: 'Votre compte n’a encore accès à aucune municipalité. Adressez-vous à un administrateur.',
+    switchLanguage: 'English',
+    signInTitle: 'Connexion',
+  },
+});

@@ -1,0 +1,146 @@
+// The console's calls beyond the request list: users, town settings, audit, my account, and the
+// signed-out flows (password reset, invitations). Writes carry the session's CSRF token.
+import type { ApiClient, Lang, LocalisedText, StaffSession } from '@munikit/core';
+
+export type Role = 'admin' | 'editor' | 'agent' | 'viewer';
+export const ROLE_ORDER: Role[] = ['admin', 'editor', 'agent', 'viewer'];
+
+/** The session as the accounts API answers it: the role → actions map lets the console hide what a role cannot do. */
+export type ConsoleSession = StaffSession & {
+  permissions?: Partial<Record<string, string[]>>;
+  user: StaffSession['user'] & { language?: Lang | null };
+};
+
+export interface TownUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  departmentIds: string[];
+  disabled: boolean;
+  hasPassword: boolean;
+  language: Lang | null;
+  createdAt: string;
+}
+
+export interface PendingInvitation {
+  email: string;
+  role: Role;
+  departmentIds: string[];
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface TownSettings {
+  id: string;
+  name: LocalisedText;
+  defaultLanguage: Lang;
+  languages: Lang[];
+  siteOrigins: string[];
+  referencePrefix: string;
+  timezone: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  createdAt: string;
+  action: string;
+  actor: { id: string; email: string | null; name: string | null } | null;
+  subject: { type: string; id: string | null } | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface MyAccount {
+  id: string;
+  email: string;
+  name: string;
+  language: Lang | null;
+  hasPassword: boolean;
+}
+
+export interface Invitation {
+  email: string;
+  town: { id: string; name: LocalisedText };
+  role: string;
+  expiresAt: string;
+}
+
+/** May the session's role in `town` do `action`? Without a permission map, only what every role may: read requests. */
+export function allowed(session: ConsoleSession, town: string, action: string): boolean {
+  if (action === 'self') return true;
+  const role = session.towns.find((t) => t.id === town)?.role;
+  if (!role) return false;
+  if (!session.permissions) return action === 'requests.read';
+  return session.permissions[role]?.includes(action) ?? false;
+}
+
+const enc = encodeURIComponent;
+
+export class StaffApi {
+  private readonly client: ApiClient;
+  private readonly csrfToken: string;
+
+  constructor(client: ApiClient, csrfToken: string) {
+    this.client = client;
+    this.csrfToken = csrfToken;
+  }
+
+  private write<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.client.request<T>(method, this.client.url(path), body, { headers: { 'X-CSRF-Token': this.csrfToken } });
+  }
+
+  users(town: string) {
+    return this.client.get<{ users: TownUser[]; invitations: PendingInvitation[] }>(`/staff/towns/${enc(town)}/users`);
+  }
+  invite(town: string, body: { email: string; role: Role; language?: Lang }) {
+    return this.write<{ status: 'invited' | 'added'; email: string; expiresAt: string | null }>('POST', `/staff/towns/${enc(town)}/users/invitations`, body);
+  }
+  changeUser(town: string, userId: string, change: { role?: Role; disabled?: boolean }) {
+    return this.write<TownUser>('PATCH', `/staff/towns/${enc(town)}/users/${enc(userId)}`, change);
+  }
+  removeUser(town: string, userId: string) {
+    return this.write<void>('DELETE', `/staff/towns/${enc(town)}/users/${enc(userId)}`);
+  }
+
+  settings(town: string) {
+    return this.client.get<TownSettings>(`/staff/towns/${enc(town)}/settings`);
+  }
+  changeSettings(town: string, change: Partial<Omit<TownSettings, 'id'>>) {
+    return this.write<TownSettings>('PATCH', `/staff/towns/${enc(town)}/settings`, change);
+  }
+
+  audit(town: string, filter: AuditFilter, cursor?: string) {
+    return this.client.get<{ entries: AuditEntry[]; nextCursor: string | null }>(`/staff/towns/${enc(town)}/audit`, { ...filter, cursor });
+  }
+  auditCsvUrl(town: string, filter: AuditFilter): string {
+    return this.client.url(`/staff/towns/${enc(town)}/audit/export`, { ...filter });
+  }
+
+  me() {
+    return this.client.get<MyAccount>('/staff/me');
+  }
+  changeMe(change: { name?: string; language?: Lang | null }) {
+    return this.write<MyAccount>('PATCH', '/staff/me', change);
+  }
+  changePassword(currentPassword: string, newPassword: string) {
+    return this.write<void>('POST', '/staff/me/password', { currentPassword, newPassword });
+  }
+  signOutEverywhere() {
+    return this.write<void>('POST', '/auth/logout-everywhere');
+  }
+}
+
+/** The calls a signed-out person can make from the console (no session, no CSRF token). */
+export const signedOutApi = (client: ApiClient) => ({
+  requestReset: (email: string) => client.post<{ message: string }>('/auth/password-reset', { email }),
+  confirmReset: (token: string, password: string) => client.post<void>('/auth/password-reset/confirm', { token, password }),
+  inspectInvitation: (token: string) => client.post<Invitation>('/auth/invitations/inspect', { token }),
+  acceptInvitation: (body: { token: string; name: string; password: string; language?: Lang }) =>
+    client.post<{ email: string }>('/auth/invitations/accept', body),
+});
