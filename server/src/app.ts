@@ -15,6 +15,8 @@ import { registerMeRoutes } from './accounts/me-routes.ts';
 import { registerOutboxRoutes } from './accounts/outbox-routes.ts';
 import { registerUserRoutes } from './accounts/users-routes.ts';
 import { registerTownSettingsRoutes } from './towns/settings-routes.ts';
+import { registerTotpRoutes } from './accounts/totp-routes.ts';
+import { registerOidcRoutes } from './accounts/oidc-routes.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
@@ -107,6 +109,8 @@ export function createApp(deps: AppDeps): App {
   registerServiceRoutes(app, routeDeps);
   registerRequestRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
+  registerTotpRoutes(app, routeDeps);
+  registerOidcRoutes(app, routeDeps);
   registerStaffRequestRoutes(app, routeDeps);
   registerMeRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);

@@ -6,11 +6,13 @@ import type { Database } from './schema.ts';
 import { migration as m0001 } from './migrations/0001_core.ts';
 import { migration as m0005 } from './migrations/0005_accounts.ts';
 import { migration as m0006 } from './migrations/0006_jobs.ts';
+import { migration as m0007 } from './migrations/0007_sso.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0005_accounts': m0005,
   '0006_jobs': m0006,
+  '0007_sso': m0007,
 };
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

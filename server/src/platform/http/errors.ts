@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'provider_unavailable'
   | 'internal';
 
 export interface FieldError {
