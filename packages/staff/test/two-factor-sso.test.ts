@@ -60,6 +60,18 @@ describe('two-factor sign-in and single sign-on', () => {
       });
     });
 
+    it('asks for the code when single sign-on comes back with a pending sign-in, and forgets it from the address', async () => {
+      const app = await openConsole('/staff/sign-in#totp=pending-sso');
+      const screen = await screenOf(app, 'muni-staff-sign-in', 'form');
+      await waitUntil(() => deepActiveElement()?.id === 'code', 'code field not focused');
+      expect(location.hash).to.equal('');
+      await expect(app).to.be.accessible();
+      type($<HTMLInputElement>(screen, '#code'), '123456');
+      $<HTMLButtonElement>(screen, 'form button[type="submit"]').click();
+      await waitUntil(() => !location.pathname.startsWith('/staff/sign-in'), 'not signed in');
+      expect(stub.calls.find((c) => c.url.pathname.endsWith('/auth/login/totp'))!.body).to.deep.equal({ pendingToken: 'pending-sso', code: '123456' });
+    });
+
     it('in French, explains a refused single sign-on and a provider that cannot be reached', async () => {
       stub.on('POST /auth/sso/start', apiError(502, 'provider_unavailable', 'Lakeview Microsoft 365 est injoignable pour le moment.'));
       const app = await openConsole('/staff/sign-in?sso_error=domain_not_allowed', 'fr');

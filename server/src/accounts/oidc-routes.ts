@@ -29,6 +29,7 @@ import {
   type OidcProvider,
 } from './oidc.ts';
 import { createUser, findUserByEmail, listTownRoles, setTownRole } from './users-store.ts';
+import { hasTotp, issuePendingLogin } from './totp.ts';
 
 const json = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
 const publicRoute = <R extends { method: string; path: string }>(route: R): R => {
@@ -254,6 +255,13 @@ export function registerOidcRoutes(app: App, { db, config, logger }: RouteDeps) 
       }
       return id;
     });
+    if (await hasTotp(db, userId)) {
+      // Two-factor applies to every way in: the console asks for the code with this pending token,
+      // passed in the fragment so it never reaches a server log.
+      const pending = await issuePendingLogin(db, userId, 'sso');
+      await audit(c, 'auth.login_sso_ok', { type: 'user', id: userId }, null, null, { actorUserId: null, townId: p.townId, extra: { next: 'totp' } });
+      return c.redirect(`/staff/sign-in#totp=${encodeURIComponent(pending.token)}`, 303);
+    }
     await startSession(c, db, userId, config.cookieSecure);
     await audit(c, 'auth.login', { type: 'user', id: userId }, null, null, { actorUserId: userId, townId: p.townId, extra: { method: 'sso', address: clientAddress(c, config.trustProxyHops) } });
     return c.redirect('/staff', 303);

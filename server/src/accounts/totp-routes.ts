@@ -146,9 +146,9 @@ export function registerTotpRoutes(app: App, { db, config }: RouteDeps) {
     const address = clientAddress(c, config.trustProxyHops);
     const addressWait = await lockedFor(db, addressKey(address), ADDRESS_RULE);
     if (addressWait) return tooMany(c, addressWait);
-    const userId = await peekPendingLogin(db, pendingToken);
-    const user = userId ? await findUserById(db, userId) : undefined;
-    if (!user || user.disabled) {
+    const pending = await peekPendingLogin(db, pendingToken);
+    const user = pending ? await findUserById(db, pending.userId) : undefined;
+    if (!pending || !user || user.disabled) {
       await recordFailure(db, addressKey(address), ADDRESS_RULE);
       return apiError(
         c,
@@ -180,7 +180,7 @@ export function registerTotpRoutes(app: App, { db, config }: RouteDeps) {
     await audit(c, 'auth.login', subject, null, null, {
       actorUserId: user.id,
       townId: null,
-      extra: { address, method: byApp ? 'password+totp' : 'password+recovery_code' },
+      extra: { address, method: `${pending.method}+${byApp ? 'totp' : 'recovery_code'}` },
     });
     const now = Date.now();
     return c.json(await sessionBody(db, user, csrfToken, sessionExpiry(now, now)), 200);

@@ -137,27 +137,27 @@ export async function recoveryCodesLeft(db: DbOrTx, userId: string): Promise<num
   return Number(r.n);
 }
 
-export async function issuePendingLogin(db: DbOrTx, userId: string): Promise<{ token: string; expiresAt: string }> {
+export async function issuePendingLogin(db: DbOrTx, userId: string, method: 'password' | 'sso' = 'password'): Promise<{ token: string; expiresAt: string }> {
   const token = newToken();
   const now = Date.now();
   const expiresAt = new Date(now + PENDING_LOGIN_TTL_MS).toISOString();
-  await db.insertInto('pending_logins').values({ id: sha256(token), user_id: userId, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null }).execute();
+  await db.insertInto('pending_logins').values({ id: sha256(token), user_id: userId, method, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null }).execute();
   // Old ones go: the table only holds sign-ins in progress.
   await db.deleteFrom('pending_logins').where('expires_at', '<', new Date(now - PENDING_LOGIN_TTL_MS).toISOString()).execute();
   return { token, expiresAt };
 }
 
-/** The user a still-valid pending login belongs to (does not use it). */
-export async function peekPendingLogin(db: DbOrTx, token: string): Promise<string | undefined> {
+/** The user a still-valid pending login belongs to, and its first step (does not use it). */
+export async function peekPendingLogin(db: DbOrTx, token: string): Promise<{ userId: string; method: 'password' | 'sso' } | undefined> {
   if (token.length > 200) return undefined;
   const r = await db
     .selectFrom('pending_logins')
-    .select('user_id')
+    .select(['user_id', 'method'])
     .where('id', '=', sha256(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', nowIso())
     .executeTakeFirst();
-  return r?.user_id;
+  return r ? { userId: r.user_id, method: r.method } : undefined;
 }
 
 /** Uses a pending login: true once. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../../src/accounts/oidc.ts';
 import { linkOrigin } from '../../src/accounts/links.ts';
 import { setUserDisabled } from '../../src/accounts/users-store.ts';
+import { confirmTotp, currentCode, startTotpEnrolment } from '../../src/accounts/totp.ts';
 import { ADMIN, createTestApp, dialects } from '../support/harness.ts';
 import { jsonPost, makeStaff, signIn, type Signed } from './helpers.ts';
 import { deadIssuer, startTestProvider, type TestProvider } from './oidc-provider.ts';
@@ -151,6 +152,24 @@ for (const dialect of dialects) {
       const mixed = await t.app.request(`${CALLBACK_PATH}?code=${encodeURIComponent(backB.searchParams.get('code')!)}&state=${urlA.searchParams.get('state')}&iss=${encodeURIComponent(op.issuer)}`);
       expect(locationOf(mixed)).toBe('/staff/sign-in?sso_error=refused');
       expect(mixed.headers.get('set-cookie')).toBeNull();
+    });
+
+    it('asks for the authenticator code after the provider when the account has two-factor on', async () => {
+      const id = await makeStaff(t.db, 'known2@testville.example', { testville: 'agent' }, null);
+      op.accounts.set('u-totp', { email: 'known2@testville.example', email_verified: true, name: 'Two Factor' });
+      const secret = await startTotpEnrolment(t.db, id);
+      await confirmTotp(t.db, id);
+      const { res } = await ssoSignIn('u-totp');
+      expect(res.status).toBe(303);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const location = locationOf(res)!;
+      expect(location).toMatch(/^\/staff\/sign-in#totp=/);
+      const pendingToken = decodeURIComponent(location.split('#totp=')[1]!);
+      const ok = await t.app.request('/api/v1/auth/login/totp', jsonPost({ pendingToken, code: currentCode(secret) }));
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('set-cookie')).toMatch(/^munikit_session=/);
+      const login = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login').where('actor_user_id', '=', id).executeTakeFirstOrThrow();
+      expect(JSON.parse(login.details)).toMatchObject({ method: 'sso+totp' });
     });
 
     it('says clearly, in English and French, when the provider is down (never a 500)', async () => {

@@ -169,10 +169,18 @@ for (const dialect of dialects) {
       const session = (await (await t.app.request('/api/v1/auth/session', { headers: { cookie: s.cookie } })).json()) as { next: string };
       expect(session.next).toBe('enrol_totp');
       expect((await status(s)).required).toBe(true);
+      // Until then, staff routes are closed to them (their own account stays open), in French too.
+      const closed = await t.app.request('/api/v1/staff/towns/testville/requests', { headers: { cookie: s.cookie, 'accept-language': 'fr' } });
+      expect(closed.status).toBe(403);
+      expect(((await closed.json()) as { error: { message: string } }).error.message).toMatch(/exige la connexion à deux facteurs/);
+      expect((await t.app.request('/api/v1/staff/me', { headers: { cookie: s.cookie } })).status).toBe(200);
       // Once enrolled, the answer is the second step, then done.
       const { secret } = await enrol('hal@testville.example');
       const { pendingToken } = (await (await login('hal@testville.example')).json()) as { pendingToken: string };
-      expect(((await (await second(pendingToken, currentCode(secret, step(1)))).json()) as { next: string }).next).toBe('done');
+      const done = await second(pendingToken, currentCode(secret, step(1)));
+      expect(((await done.json()) as { next: string }).next).toBe('done');
+      const cookie = (done.headers.get('set-cookie') ?? '').split(';')[0]!;
+      expect((await t.app.request('/api/v1/staff/towns/testville/requests', { headers: { cookie } })).status).toBe(200);
       await t.app.request('/api/v1/staff/towns/testville/settings', jsonPost({ requireTwoFactor: false }, admin.write, 'PATCH'));
     });
   });

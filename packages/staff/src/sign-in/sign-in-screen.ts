@@ -74,6 +74,14 @@ export class MuniStaffSignIn extends MuniElement {
       this.problems = [{ id: '', message: this.t(`sso_${reason}`) }];
       void focusAfterRender(this, '#error-summary');
     }
+    // Back from single sign-on with two-factor on: the server put a pending sign-in in the fragment.
+    const pending = /^#totp=([^&]+)$/.exec(location.hash);
+    if (pending) {
+      this.pendingToken = decodeURIComponent(pending[1]!);
+      this.step = 'totp';
+      history.replaceState(history.state, '', location.pathname + location.search);
+      void focusAfterRender(this, '#code');
+    }
     signedOutApi(this.client).ssoProviders().then(
       (r) => (this.providers = r.providers),
       () => undefined, // no single sign-on buttons: email and password still work
@@ -129,7 +137,7 @@ export class MuniStaffSignIn extends MuniElement {
 
   /** Puts keyboard focus on the heading, for when the shell shows this screen. */
   focusHeading(): Promise<void> {
-    return focusAfterRender(this, 'h1');
+    return focusAfterRender(this, this.step === 'totp' ? '#code' : 'h1');
   }
 
   async submit(e?: Event): Promise<void> {

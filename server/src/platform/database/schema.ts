@@ -242,6 +242,7 @@ export interface RecoveryCodesTable {
 export interface PendingLoginsTable {
   id: string;
   user_id: string;
+  method: 'password' | 'sso';
   created_at: string;
   expires_at: string;
   used_at: string | null;

@@ -32,6 +32,7 @@ export const migration: Migration = {
       .createTable('pending_logins')
       .addColumn('id', 'text', (c) => c.primaryKey()) // SHA-256 of the token given to the browser
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('method', 'text', (c) => c.notNull()) // the first step: 'password' | 'sso'
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('expires_at', 'text', (c) => c.notNull())
       .addColumn('used_at', 'text')
