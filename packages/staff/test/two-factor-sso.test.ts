@@ -4,15 +4,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, $$, apiError, deepActiveElement, stubFetch, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
-import { adminSession, openConsole, resetPage, screenOf, towns } from './support.ts';
+import { adminSession, openConsole, screenOf, towns } from './support.ts';
 
 const providers = { providers: [{ town: { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' } }, name: 'Lakeview Microsoft 365' }] };
 
 describe('two-factor sign-in and single sign-on', () => {
   let stub: FetchStub;
+  const startUrl = location.pathname + location.search;
   afterEach(() => {
     stub.restore();
-    resetPage();
+    // Not resetPage(): test files run side by side in one browser and share localStorage, so this
+    // file leaves it alone and names its language on every console it opens.
+    history.replaceState(null, '', startUrl);
+    document.documentElement.lang = 'en';
   });
 
   describe('sign-in', () => {
@@ -30,7 +34,7 @@ describe('two-factor sign-in and single sign-on', () => {
     });
 
     it('asks for the code after the password, names a wrong one, then signs in', async () => {
-      const app = await openConsole('/staff/sign-in');
+      const app = await openConsole('/staff/sign-in', 'en');
       const screen = await screenOf(app, 'muni-staff-sign-in', 'form');
       await waitUntil(() => $$(screen, '.sso button').length === 1, 'no SSO button');
       expect($(screen, '.sso button').textContent?.trim()).to.equal('Sign in with Lakeview Microsoft 365');
@@ -61,7 +65,7 @@ describe('two-factor sign-in and single sign-on', () => {
     });
 
     it('asks for the code when single sign-on comes back with a pending sign-in, and forgets it from the address', async () => {
-      const app = await openConsole('/staff/sign-in#totp=pending-sso');
+      const app = await openConsole('/staff/sign-in#totp=pending-sso', 'en');
       const screen = await screenOf(app, 'muni-staff-sign-in', 'form');
       await waitUntil(() => deepActiveElement()?.id === 'code', 'code field not focused');
       expect(location.hash).to.equal('');

@@ -17,6 +17,8 @@ export interface TestProvider {
   accounts: Map<string, TestAccount>;
   /** Follows the authorization URL as `accountId` until the provider redirects to `redirectUri`; answers that URL. */
   authorize: (authorizationUrl: string, accountId: string, redirectUri: string) => Promise<URL>;
+  /** Who the provider signs in when a browser reaches its login step. */
+  loginAs: (accountId: string) => void;
   close: () => Promise<void>;
 }
 
@@ -98,6 +100,9 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     clientSecret,
     accounts,
     authorize,
+    loginAs: (accountId: string) => {
+      loginAs = accountId;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
