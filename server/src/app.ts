@@ -16,6 +16,9 @@ import { registerOutboxRoutes } from './accounts/outbox-routes.ts';
 import { registerUserRoutes } from './accounts/users-routes.ts';
 import { registerTownSettingsRoutes } from './towns/settings-routes.ts';
 import { registerApiKeyRoutes } from './accounts/api-keys-routes.ts';
+import { registerTotpRoutes } from './accounts/totp-routes.ts';
+import { registerOidcRoutes } from './accounts/oidc-routes.ts';
+import { requireEnrolledTotp } from './accounts/totp-required.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
@@ -89,6 +92,7 @@ export function createApp(deps: AppDeps): App {
     });
     app.use(p, session);
   }
+  app.use('/api/v1/staff/*', requireEnrolledTotp(deps.db));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -110,6 +114,8 @@ export function createApp(deps: AppDeps): App {
   registerRequestRoutes(app, routeDeps);
   registerPhotoRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
+  registerTotpRoutes(app, routeDeps);
+  registerOidcRoutes(app, routeDeps);
   registerStaffRequestRoutes(app, routeDeps);
   registerMeRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);

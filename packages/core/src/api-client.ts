@@ -10,6 +10,7 @@ import type {
   Service,
   StaffRequestPage,
   StaffSession,
+  TotpChallenge,
   SubmittedRequest,
   Town,
 } from './api-types.ts';
@@ -206,8 +207,9 @@ export class ApiClient {
 
   // Staff endpoints (same-origin session cookie; use a client built with credentials 'same-origin')
 
-  login(email: string, password: string): Promise<StaffSession> {
-    return this.post<StaffSession>('/auth/login', { email, password });
+  /** A session, or (when the account has two-factor sign-in) the challenge for the second step. */
+  login(email: string, password: string): Promise<StaffSession | TotpChallenge> {
+    return this.post<StaffSession | TotpChallenge>('/auth/login', { email, password });
   }
 
   session(): Promise<StaffSession> {

@@ -126,6 +126,73 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Signed in (next 'done' or 'enrol_totp'), or a second step is needed (next 'totp') */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffSession"] | components["schemas"]["TotpChallenge"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign-in's second step: a code from the authenticator app, or a recovery code (sets the session cookie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginTotp"];
+                };
+            };
+            responses: {
                 /** @description Signed in */
                 200: {
                     headers: {
@@ -418,6 +485,500 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's redirect back: checks state, nonce and PKCE, then signs in and goes to /staff (or back to /staff/sign-in?sso_error=…) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    iss?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the console */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Towns that offer single sign-on, for the sign-in screen (no secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Providers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SsoProviders"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing in with a town's provider: answers the provider's address to open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SsoStart"];
+                };
+            };
+            responses: {
+                /** @description Open this address */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SsoRedirect"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The provider cannot be reached (provider_unavailable) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My two-factor sign-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpStatus"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the enrolment with a first code: two-factor sign-in is on; answers the recovery codes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TotpConfirm"];
+                };
+            };
+            responses: {
+                /** @description Enabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in off, with a current code (or recovery code) or the password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TotpDisable"];
+                };
+            };
+            responses: {
+                /** @description Disabled */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, as a QR code and as text (shown now only; confirm with a first code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The secret to add to the app */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpEnrolment"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes (the old ones stop working), with a current code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TotpRecoveryCodesRequest"];
+                };
+            };
+            responses: {
+                /** @description New codes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1309,6 +1870,153 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The town's single sign-on settings (the client secret is never returned) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SsoSettings"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the town's single sign-on provider */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsChange"];
+                };
+            };
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SsoSettings"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the town's single sign-on provider */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/staff/towns/{town}/users": {
@@ -2373,6 +3081,11 @@ export type components = {
             email: string;
             password: string;
         };
+        LoginTotp: {
+            /** @description Six digits from the app, or one recovery code (e.g. k7m2-x9qp-4d) */
+            code: string;
+            pendingToken: string;
+        };
         Message: {
             message: string;
         };
@@ -2461,6 +3174,10 @@ export type components = {
             expiresAt: string;
             role: components["schemas"]["Role"];
         };
+        RecoveryCodes: {
+            /** @description Single-use codes, shown once */
+            recoveryCodes: string[];
+        };
         RequestPhoto: {
             contentType: string;
             height: number;
@@ -2515,6 +3232,49 @@ export type components = {
             }[];
             updatedAt: string;
         };
+        SsoProviders: {
+            providers: {
+                name: string;
+                town: {
+                    id: string;
+                    name: {
+                        en: string;
+                        fr: string;
+                    };
+                };
+            }[];
+        };
+        SsoRedirect: {
+            authorizationUrl: string;
+        };
+        SsoSettings: {
+            allowedDomains: string[];
+            clientId: string;
+            /** @description The secret itself is never returned */
+            clientSecretSet: boolean;
+            configured: boolean;
+            /** @enum {string} */
+            defaultRole: "admin" | "editor" | "agent" | "viewer";
+            enabled: boolean;
+            issuer: string;
+            name: string;
+            /** @description Register this address as the client's redirect URI at the provider */
+            redirectUri: string;
+        };
+        SsoSettingsChange: {
+            allowedDomains: string[];
+            clientId: string;
+            /** @description Leave out to keep the stored secret */
+            clientSecret?: string;
+            /** @enum {string} */
+            defaultRole: "admin" | "editor" | "agent" | "viewer";
+            enabled: boolean;
+            issuer: string;
+            name: string;
+        };
+        SsoStart: {
+            town: string;
+        };
         StaffServiceRequest: {
             channel: string;
             contact: {
@@ -2547,10 +3307,10 @@ export type components = {
             /** @description When the session ends unless used (idle 30 min; at most 12 h after sign-in) */
             expiresAt: string;
             /**
-             * @description What the console does next: 'done' (signed in). A second step (e.g. 'totp') will be added here.
+             * @description What the console does next: 'done' (signed in); 'enrol_totp' (signed in, but a town of this account requires two-factor sign-in and the account has none yet: open enrolment).
              * @enum {string}
              */
-            next: "done";
+            next: "done" | "enrol_totp";
             /** @description The role → actions map, so the console shows only what a role may do */
             permissions: {
                 admin?: components["schemas"]["Action"][];
@@ -2569,6 +3329,39 @@ export type components = {
                 language: "en" | "fr" | null;
                 name: string;
             };
+        };
+        TotpChallenge: {
+            expiresAt: string;
+            /**
+             * @description 'totp': the password was right; send a code from the authenticator app (or a recovery code) with pendingToken to /api/v1/auth/login/totp. No session exists yet.
+             * @enum {string}
+             */
+            next: "totp";
+            /** @description Single use, 5 minutes */
+            pendingToken: string;
+        };
+        TotpConfirm: {
+            code: string;
+        };
+        TotpDisable: {
+            code?: string;
+            password?: string;
+        };
+        TotpEnrolment: {
+            otpauthUri: string;
+            /** @description data:image/svg+xml URL */
+            qrCode: string;
+            secret: string;
+        };
+        TotpRecoveryCodesRequest: {
+            code: string;
+        };
+        TotpStatus: {
+            enabled: boolean;
+            hasPassword: boolean;
+            recoveryCodesLeft: number;
+            /** @description A town of this account requires two-factor sign-in */
+            required: boolean;
         };
         Town: {
             /** @enum {string} */
@@ -2590,6 +3383,8 @@ export type components = {
                 fr: string;
             };
             referencePrefix: string;
+            /** @description Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in */
+            requireTwoFactor: boolean;
             /** @description The town's websites allowed to use the widgets (CORS) */
             siteOrigins: string[];
             timezone: string;
@@ -2603,6 +3398,7 @@ export type components = {
                 fr: string;
             };
             referencePrefix?: string;
+            requireTwoFactor?: boolean;
             siteOrigins?: string[];
             timezone?: string;
         };

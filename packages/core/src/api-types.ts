@@ -50,3 +50,4 @@ export type MyAccount = Schemas['MyAccount'];
 export type Invitation = Schemas['Invitation'];
 export type ApiKey = Schemas['ApiKey'];
 export type NewApiKey = Schemas['NewApiKey'];
+export type TotpChallenge = Schemas['TotpChallenge'];

@@ -14,7 +14,8 @@ import { consoleLink, EMAIL_TEMPLATES_DIR, enqueuePasswordChangedEmail, linkOrig
 import { say } from './messages.ts';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblem, passwordProblemMessage, verifyPassword } from './passwords.ts';
 import { declaredPermissions, guard, PERMISSIONS, ROLES, type Action } from './permissions.ts';
-import { EmailSchema, LangSchema, MessageSchema, NewPasswordSchema, SessionSchema } from './schemas.ts';
+import { EmailSchema, LangSchema, MessageSchema, NewPasswordSchema, SessionSchema, TotpChallengeSchema } from './schemas.ts';
+import { hasTotp, issuePendingLogin, twoFactorRequired } from './totp.ts';
 import { clearSessionCookie, sessionExpiry, startSession } from './session.ts';
 import { deleteSession, deleteUserSessions } from './sessions-store.ts';
 import {
@@ -51,7 +52,10 @@ const loginRoute = publicRoute(
       body: json(z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }).openapi('Login')),
     },
     responses: {
-      200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
+      200: {
+        description: "Signed in (next 'done' or 'enrol_totp'), or a second step is needed (next 'totp')",
+        content: { 'application/json': { schema: z.union([SessionSchema, TotpChallengeSchema]) } },
+      },
       ...errorResponses(400, 401, 429),
     },
   }),
@@ -145,8 +149,9 @@ const invitationAcceptRoute = publicRoute(
 );
 
 export async function sessionBody(db: Db, user: Pick<User, 'id' | 'email' | 'name' | 'language'>, csrfToken: string, expiresAt: string) {
+  const enrol = (await twoFactorRequired(db, user.id)) && !(await hasTotp(db, user.id));
   return {
-    next: 'done' as const,
+    next: enrol ? ('enrol_totp' as const) : ('done' as const),
     user: { id: user.id, email: user.email, name: user.name, language: user.language },
     csrfToken,
     towns: await listTownRoles(db, user.id),
@@ -215,9 +220,15 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps) {
       return apiError(c, 401, 'unauthenticated', say(c, BAD_LOGIN.en, BAD_LOGIN.fr));
     }
     if (needsRehash(stored)) await setUserPassword(db, user.id, await hashPassword(password));
+    if (await hasTotp(db, user.id)) {
+      // Second step (totp-routes.ts): no session until a code is given; failures are forgotten only then.
+      const pending = await issuePendingLogin(db, user.id);
+      await audit(c, 'auth.login_password_ok', subject, null, null, { actorUserId: null, townId: null, extra: { address, next: 'totp' } });
+      return c.json({ next: 'totp' as const, pendingToken: pending.token, expiresAt: pending.expiresAt }, 200);
+    }
     await forgetFailures(db, account, ACCOUNT_RULE);
     const { csrfToken } = await startSession(c, db, user.id, config.cookieSecure);
-    await audit(c, 'auth.login', subject, null, null, { actorUserId: user.id, townId: null, extra: { address } });
+    await audit(c, 'auth.login', subject, null, null, { actorUserId: user.id, townId: null, extra: { address, method: 'password' } });
     const now = Date.now();
     return c.json(await sessionBody(db, user, csrfToken, sessionExpiry(now, now)), 200);
   });

@@ -13,8 +13,9 @@ export const NewPasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH * 4);
 
 export const SessionSchema = z
   .object({
-    next: z.enum(['done']).openapi({
-      description: "What the console does next: 'done' (signed in). A second step (e.g. 'totp') will be added here.",
+    next: z.enum(['done', 'enrol_totp']).openapi({
+      description:
+        "What the console does next: 'done' (signed in); 'enrol_totp' (signed in, but a town of this account requires two-factor sign-in and the account has none yet: open enrolment).",
     }),
     user: z.object({ id: z.string(), email: z.string(), name: z.string(), language: LangSchema.nullable() }),
     csrfToken: z.string().openapi({ description: 'Send as X-CSRF-Token on every state-changing staff call' }),
@@ -25,3 +26,11 @@ export const SessionSchema = z
   .openapi('StaffSession');
 
 export const MessageSchema = z.object({ message: z.string() }).openapi('Message');
+
+export const TotpChallengeSchema = z
+  .object({
+    next: z.enum(['totp']).openapi({ description: "'totp': the password was right; send a code from the authenticator app (or a recovery code) with pendingToken to /api/v1/auth/login/totp. No session exists yet." }),
+    pendingToken: z.string().openapi({ description: 'Single use, 5 minutes' }),
+    expiresAt: z.string(),
+  })
+  .openapi('TotpChallenge');

@@ -10,6 +10,7 @@ import { issueToken, RESET_TTL_MS, revokeTokens } from '../accounts/auth-tokens.
 import { consoleLink, linkOrigin } from '../accounts/links.ts';
 import { ROLES } from '../accounts/permissions.ts';
 import { deleteUserSessions } from '../accounts/sessions-store.ts';
+import { hasTotp, removeTotp } from '../accounts/totp.ts';
 import { createDatabase } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrate.ts';
 import type { Db, Role } from '../platform/database/schema.ts';
@@ -50,6 +51,9 @@ Users
       Prints a single-use link (valid 1 hour) to choose a new password; with --set, asks for the new
       password (or takes ADMIN_PASSWORD) and sets it. Either way the user's sessions end.
   list-users [--town <town-id>]
+  remove-two-factor --email <email>
+      Turns off two-factor sign-in for someone who lost their authenticator app and recovery codes
+      (check who is asking first); their sessions end and they can enrol again after signing in.
 
 Routing rules
   routing-rules list --town <town-id> [--json]
@@ -400,6 +404,21 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       await setUserDisabled(db, user.id, false);
       await writeAudit(db, { action: 'user.enabled', subjectType: 'user', subjectId: user.id, details: { before: { disabled: user.disabled }, after: { disabled: false }, via: 'cli' } });
       out.log(`${email} is enabled.`);
+    });
+  },
+
+  async 'remove-two-factor'(args) {
+    const email = emailOf(parse(args, { email: { type: 'string' } }));
+    await withDb(async (db) => {
+      const user = await userOrFail(db, email);
+      if (!(await hasTotp(db, user.id))) {
+        out.log(`${email} does not have two-factor sign-in on.`);
+        return;
+      }
+      await removeTotp(db, user.id);
+      await deleteUserSessions(db, user.id);
+      await writeAudit(db, { action: 'account.totp_disabled', subjectType: 'user', subjectId: user.id, details: { via: 'cli' } });
+      out.log(`Two-factor sign-in is off for ${email}; their sessions have ended.`);
     });
   },
 

@@ -22,6 +22,7 @@ const TownSettingsSchema = z
     siteOrigins: z.array(z.string()).openapi({ description: "The town's websites allowed to use the widgets (CORS)" }),
     referencePrefix: z.string(),
     timezone: z.string(),
+    requireTwoFactor: z.boolean().openapi({ description: 'Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in' }),
   })
   .openapi('TownSettings');
 
@@ -33,6 +34,7 @@ const TownSettingsChangeSchema = z
     siteOrigins: z.array(OriginSchema).max(20).optional(),
     referencePrefix: ReferencePrefixSchema.optional(),
     timezone: TimeZoneSchema.optional(),
+    requireTwoFactor: z.boolean().optional(),
   })
   .openapi('TownSettingsChange');
 
@@ -49,6 +51,7 @@ const view = (t: Town) => ({
   siteOrigins: t.siteOrigins,
   referencePrefix: t.referencePrefix,
   timezone: t.timezone,
+  requireTwoFactor: t.settings.requireTwoFactor === true,
 });
 
 const getRoute = createRoute({
@@ -100,7 +103,10 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       siteOrigins: change.siteOrigins ? [...new Set(change.siteOrigins)] : undefined,
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
-      settings: change.languages ? { languages } : undefined,
+      settings:
+        change.languages || change.requireTwoFactor !== undefined
+          ? { ...(change.languages ? { languages } : {}), ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}) }
+          : undefined,
     });
     towns.invalidate();
     const after = view((await getTown(db, id))!);

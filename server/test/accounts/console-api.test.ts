@@ -127,6 +127,7 @@ describe('town settings', () => {
       siteOrigins: ['https://www.testville.example', 'https://testville.example'],
       referencePrefix: 'TSV',
       timezone: 'America/Winnipeg',
+      requireTwoFactor: false,
     });
     expect((await (await t.app.request('/api/v1/towns/testville')).json()) as unknown).toMatchObject({ name: { en: 'City of Testville' }, defaultLanguage: 'fr' });
     const cors = await t.app.request('/api/v1/towns/testville/services', { headers: { origin: 'https://testville.example' } });

@@ -26,6 +26,11 @@ const PUBLIC_AUTH = [
   'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/auth/invitations/inspect',
   'POST /api/v1/auth/invitations/accept',
+  // Two-factor sign-in's second step (with the pending-login token) and single sign-on.
+  'POST /api/v1/auth/login/totp',
+  'GET /api/v1/auth/sso/providers',
+  'POST /api/v1/auth/sso/start',
+  'GET /api/v1/auth/sso/callback',
 ].sort();
 
 const toOpenApi = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');

@@ -8,6 +8,7 @@ import { errorSummary, focusErrorSummary, inlineProblem, problemsFrom, type Prob
 import { screenStyles } from '../shared/screen.styles.ts';
 import { StaffApi, type MyAccount } from '../shared/staff-api.ts';
 import { ACCOUNT_NS } from './account-screen.i18n.ts';
+import './two-factor-panel.ts';
 
 /** `muni-staff-language-chosen`: the person saved a console language (null: follow the browser). */
 export class StaffLanguageChosenEvent extends CustomEvent<{ language: Lang | null }> {
@@ -123,7 +124,8 @@ export class MuniStaffAccount extends MuniElement {
       ${this.account.render({
         initial: () => html`<p>${this.t('loading')}</p>`,
         pending: () => html`<p>${this.t('loading')}</p>`,
-        complete: (me) => html`${this.renderProfile(me)} ${this.renderPassword(me)} ${this.renderEverywhere()}`,
+        complete: (me) =>
+          html`${this.renderProfile(me)} ${this.renderPassword(me)} <muni-staff-two-factor lang=${this.uiLang}></muni-staff-two-factor> ${this.renderEverywhere()}`,
         error: (error) => html`<div class="notice notice--error" role="alert">
           <p>${this.describeError(error)}</p>
           <button class="button button--secondary" type="button" @click=${() => this.account.run()}>${this.t('retry')}</button>

@@ -177,6 +177,8 @@ export class MuniStaffApp extends MuniElement {
 
   private async onSignedIn(e: StaffSignedInEvent): Promise<void> {
     await this.signedIn(e.detail.session);
+    // A town requires two-factor sign-in and this account has none yet: enrol first (my account).
+    if ((e.detail.session as { next?: string }).next === 'enrol_totp') return this.showPath('/staff/account', false, true);
     const next = safeNext(new URLSearchParams(location.search).get('next')) ?? this.home(this.provider.value?.town ?? '')?.path ?? '/staff/account';
     await this.showPath(next, false, true);
   }

@@ -1,12 +1,45 @@
 // The console's calls beyond the request list: users, town settings, audit, my account, and the
 // signed-out flows (password reset, invitations). Writes carry the session's CSRF token.
-import type { Action, ApiClient, ApiKey, NewApiKey, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
+import type { Action, ApiClient, ApiKey, LocalisedText, NewApiKey, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
 
 export type { ApiKey, NewApiKey, AuditEntry, Invitation, MyAccount, PendingInvitation, Role, TownSettings, TownUser };
 export const ROLE_ORDER: Role[] = ['admin', 'editor', 'agent', 'viewer'];
 
 /** The session as the console keeps it (the server's role → actions map included). */
 export type ConsoleSession = StaffSession;
+
+export interface TotpStatus {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+  hasPassword: boolean;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  /** data:image/svg+xml URL */
+  qrCode: string;
+}
+
+export interface SsoSettings {
+  configured: boolean;
+  enabled: boolean;
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecretSet: boolean;
+  allowedDomains: string[];
+  defaultRole: Role;
+  redirectUri: string;
+}
+
+export type SsoSettingsChange = Omit<SsoSettings, 'configured' | 'clientSecretSet' | 'redirectUri'> & { clientSecret?: string };
+
+export interface SsoProvider {
+  town: { id: string; name: LocalisedText };
+  name: string;
+}
 
 export interface AuditFilter {
   action?: string;
@@ -85,6 +118,28 @@ export class StaffApi {
   signOutEverywhere() {
     return this.write<void>('POST', '/auth/logout-everywhere');
   }
+
+  // Two-factor sign-in (TOTP).
+  totpStatus() {
+    return this.client.get<TotpStatus>('/auth/totp');
+  }
+  startTotp() {
+    return this.write<TotpEnrolment>('POST', '/auth/totp/enrolment');
+  }
+  confirmTotp(code: string) {
+    return this.write<{ recoveryCodes: string[] }>('POST', '/auth/totp/confirm', { code });
+  }
+  disableTotp(proof: { code?: string; password?: string }) {
+    return this.write<void>('POST', '/auth/totp/disable', proof);
+  }
+
+  // Single sign-on settings (the client secret is write-only).
+  ssoSettings(town: string) {
+    return this.client.get<SsoSettings>(`/staff/towns/${enc(town)}/sso`);
+  }
+  saveSsoSettings(town: string, change: SsoSettingsChange) {
+    return this.write<SsoSettings>('PUT', `/staff/towns/${enc(town)}/sso`, change);
+  }
 }
 
 /** The calls a signed-out person can make from the console (no session, no CSRF token). */
@@ -92,6 +147,9 @@ export const signedOutApi = (client: ApiClient) => ({
   requestReset: (email: string) => client.post<{ message: string }>('/auth/password-reset', { email }),
   confirmReset: (token: string, password: string) => client.post<void>('/auth/password-reset/confirm', { token, password }),
   inspectInvitation: (token: string) => client.post<Invitation>('/auth/invitations/inspect', { token }),
+  ssoProviders: () => client.get<{ providers: SsoProvider[] }>('/auth/sso/providers'),
+  startSso: (town: string) => client.post<{ authorizationUrl: string }>('/auth/sso/start', { town }),
+  loginTotp: (pendingToken: string, code: string) => client.post<ConsoleSession>('/auth/login/totp', { pendingToken, code }),
   acceptInvitation: (body: { token: string; name: string; password: string; language?: Lang }) =>
     client.post<{ email: string }>('/auth/invitations/accept', body),
 });

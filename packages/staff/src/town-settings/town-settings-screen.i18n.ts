@@ -4,6 +4,8 @@ export const TOWN_SETTINGS_NS = 'staff-town-settings';
 
 addResources(TOWN_SETTINGS_NS, {
   en: {
+    requireTwoFactor: 'Require two-factor sign-in for this town’s staff',
+    requireTwoFactorHint: 'Staff who have not set up an authenticator app are sent to do so right after signing in.',
     heading: 'Town settings',
     loading: 'Loading the settings…',
     nameEn: 'Name in English',
@@ -26,6 +28,8 @@ addResources(TOWN_SETTINGS_NS, {
     languageRequired: 'Choose at least one language',
   },
   fr: {
+    requireTwoFactor: 'Exiger la connexion à deux facteurs pour le personnel de la municipalité',
+    requireTwoFactorHint: 'Les membres du personnel sans application d’authentification sont invités à en configurer une dès leur connexion.',
     heading: 'Paramètres de la municipalité',
     loading: 'Chargement des paramètres…',
     nameEn: 'Nom en anglais',

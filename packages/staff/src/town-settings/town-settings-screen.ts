@@ -8,6 +8,7 @@ import { errorSummary, focusErrorSummary, inlineProblem, problemsFrom, type Prob
 import { screenStyles } from '../shared/screen.styles.ts';
 import { StaffApi, type TownSettings } from '../shared/staff-api.ts';
 import { TOWN_SETTINGS_NS } from './town-settings-screen.i18n.ts';
+import './sso-settings-panel.ts';
 
 type Draft = Omit<TownSettings, 'id' | 'siteOrigins'> & { siteOrigins: string };
 
@@ -89,6 +90,7 @@ export class MuniStaffTownSettings extends MuniElement {
         siteOrigins: d.siteOrigins.split(/\s+/).map((o) => o.trim()).filter(Boolean),
         referencePrefix: d.referencePrefix.trim(),
         timezone: d.timezone.trim(),
+        ...(d.requireTwoFactor !== undefined ? { requireTwoFactor: d.requireTwoFactor } : {}),
       });
       this.draft = { ...saved, siteOrigins: saved.siteOrigins.join('\n') };
       this.notice = this.t('saved');
@@ -113,7 +115,8 @@ export class MuniStaffTownSettings extends MuniElement {
       ${this.settings.render({
         initial: () => html`<p>${this.t('loading')}</p>`,
         pending: () => html`<p>${this.t('loading')}</p>`,
-        complete: () => (this.draft ? this.renderForm(this.draft) : nothing),
+        complete: () =>
+          this.draft ? html`${this.renderForm(this.draft)} <muni-staff-sso-settings lang=${this.uiLang}></muni-staff-sso-settings>` : nothing,
         error: (error) => html`<div class="notice notice--error" role="alert">
           <p>${this.describeError(error)}</p>
           <button class="button button--secondary" type="button" @click=${() => this.settings.run()}>${this.t('retry')}</button>
@@ -173,6 +176,12 @@ export class MuniStaffTownSettings extends MuniElement {
       ${this.text('reference-prefix', this.t('referencePrefix'), d.referencePrefix, (v) => this.set('referencePrefix', v), { hint: this.t('referencePrefixHint') })}
       ${this.text('timezone', this.t('timezone'), d.timezone, (v) => this.set('timezone', v), { hint: this.t('timezoneHint'), list: 'timezones' })}
       <datalist id="timezones">${this.timezones.filter((z) => z.startsWith('America/')).map((z) => html`<option value=${z}></option>`)}</datalist>
+      <div class="choice">
+        <input type="checkbox" id="require-two-factor" .checked=${d.requireTwoFactor ?? false} aria-describedby="require-two-factor-hint"
+          @change=${(e: Event) => this.set('requireTwoFactor', (e.target as HTMLInputElement).checked)} />
+        <label for="require-two-factor">${this.t('requireTwoFactor')}</label>
+      </div>
+      <p class="hint" id="require-two-factor-hint">${this.t('requireTwoFactorHint')}</p>
       <button class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? this.t('saving') : this.t('save')}</button>
     </form>`;
   }

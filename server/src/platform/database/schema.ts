@@ -270,6 +270,52 @@ export interface UploadBytesTable {
   data: Uint8Array;
 }
 
+export interface TotpCredentialsTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: string | null;
+  last_step: number;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PendingLoginsTable {
+  id: string;
+  user_id: string;
+  method: 'password' | 'sso';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OidcProvidersTable {
+  town_id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  allowed_domains: string;
+  default_role: Role;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface OidcStatesTable {
+  id: string;
+  town_id: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -293,6 +339,11 @@ export interface Database {
   password_credentials: PasswordCredentialsTable;
   auth_tokens: AuthTokensTable;
   jobs: JobsTable;
+  totp_credentials: TotpCredentialsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_logins: PendingLoginsTable;
+  oidc_providers: OidcProvidersTable;
+  oidc_states: OidcStatesTable;
 }
 
 export type Db = Kysely<Database>;

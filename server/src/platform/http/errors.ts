@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'idempotency_key_reused'
+  | 'provider_unavailable'
   | 'internal';
 
 export interface FieldError {
