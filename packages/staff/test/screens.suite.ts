@@ -46,6 +46,35 @@ describe('console screens', () => {
     expect($$(viewer, 'nav a').map((a) => a.getAttribute('href'))).to.deep.equal(['/staff/inbox', '/staff/account']);
   });
 
+  it('has no accessibility problem on any screen in English or in French', async () => {
+    stub
+      .on('GET /staff/towns/lakeview/requests', { status: 200, body: { total: 0, page: 1, pageSize: 50, requests: [] } })
+      .on('GET /staff/towns/lakeview/users', { status: 200, body: people })
+      .on('GET /staff/towns/lakeview/settings', { status: 200, body: settings })
+      .on('GET /staff/towns/lakeview/sso', { status: 200, body: { configured: false, enabled: false, name: '', issuer: '', clientId: '', clientSecretSet: false, allowedDomains: [], defaultRole: 'viewer', redirectUri: 'https://services.lakeview.ca/api/v1/auth/sso/callback' } })
+      .on('GET /staff/towns/lakeview/api-keys', { status: 200, body: { keys: [] } })
+      .on('GET /staff/towns/lakeview/audit', { status: 200, body: { entries: [entry('a1', 'user.role_changed')], nextCursor: null } })
+      .on('GET /staff/me', { status: 200, body: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null, hasPassword: true, towns: [] } })
+      .on('GET /auth/totp', { status: 200, body: { enabled: false, required: false, recoveryCodesLeft: 0, hasPassword: true } });
+    const screens: [string, string, string][] = [
+      ['/staff/inbox', 'muni-staff-requests', 'table'],
+      ['/staff/settings/users', 'muni-staff-users', 'table'],
+      ['/staff/settings/town', 'muni-staff-town-settings', 'form'],
+      ['/staff/settings/api-keys', 'muni-staff-api-keys', 'table'],
+      ['/staff/audit', 'muni-staff-audit', 'table'],
+      ['/staff/account', 'muni-staff-account', 'form'],
+    ];
+    for (const lang of ['en', 'fr']) {
+      for (const [path, tag, ready] of screens) {
+        const app = await openConsole(path, lang);
+        await screenOf(app, tag, ready);
+        await expect(app, `${path} in ${lang}`).to.be.accessible();
+        app.remove();
+        resetPage();
+      }
+    }
+  });
+
   it('users: lists people, changes a role with the CSRF token, invites someone, and shows a server refusal', async () => {
     let changed: unknown;
     stub
