@@ -2,12 +2,12 @@
 // settings (secret write-only), the public list, sign-in (new user, linked user), refusals (domain,
 // unverified email, disabled user, replayed or unknown state) and a provider that is down. On both
 // dialects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../../src/accounts/oidc.ts';
 import { linkOrigin } from '../../src/accounts/links.ts';
 import { setUserDisabled } from '../../src/accounts/users-store.ts';
 import { confirmTotp, currentCode, startTotpEnrolment } from '../../src/accounts/totp.ts';
-import { ADMIN, createTestApp, dialects } from '../support/harness.ts';
+import { ADMIN, createTestApp, dialects, testConfig } from '../support/harness.ts';
 import { jsonPost, makeStaff, signIn, type Signed } from './helpers.ts';
 import { deadIssuer, startTestProvider, type TestProvider } from './oidc-provider.ts';
 
@@ -18,19 +18,20 @@ for (const dialect of dialects) {
     let admin: Signed;
     let redirectUri: string;
 
-    beforeAll(async () => {
-      t = await createTestApp({ db: await dialect.open() });
-      redirectUri = `${linkOrigin(t.config)}${CALLBACK_PATH}`;
+    // A fresh provider, database and app for every test, so none depends on another (one test stops its provider).
+    beforeEach(async () => {
+      redirectUri = `${linkOrigin(testConfig())}${CALLBACK_PATH}`;
       op = await startTestProvider(redirectUri);
       op.accounts.set('u-new', { email: 'newbie@testville.example', email_verified: true, name: 'New Bie' });
       op.accounts.set('u-known', { email: 'Known@Testville.example', email_verified: true, name: 'Known Person' });
       op.accounts.set('u-other', { email: 'someone@elsewhere.example', email_verified: true, name: 'Other' });
       op.accounts.set('u-unverified', { email: 'unverified@testville.example', email_verified: false, name: 'Unverified' });
       op.accounts.set('u-disabled', { email: 'gone@testville.example', email_verified: true, name: 'Gone' });
+      t = await createTestApp({ db: await dialect.open() });
       admin = await signIn(t.app, ADMIN.email, ADMIN.password);
     });
-    afterAll(async () => {
-      await op?.close();
+    afterEach(async () => {
+      await op?.close().catch(() => undefined);
       await t?.cleanup();
     });
 
@@ -54,6 +55,10 @@ for (const dialect of dialects) {
       return { res, back };
     }
     const locationOf = (res: Response) => res.headers.get('location');
+    /** The town's provider, as an admin saves it in the console. */
+    async function configure() {
+      expect((await put({ ...settings(), clientSecret: op.clientSecret })).status).toBe(200);
+    }
 
     it('keeps the provider in town settings, never answering the client secret', async () => {
       const missingSecret = await put(settings());
@@ -83,6 +88,7 @@ for (const dialect of dialects) {
     });
 
     it('lists the towns that offer it, publicly and without secrets', async () => {
+      await configure();
       const res = await t.app.request('/api/v1/auth/sso/providers');
       expect(res.status).toBe(200);
       const text = await res.text();
@@ -92,6 +98,7 @@ for (const dialect of dialects) {
     });
 
     it('signs a new person in, creating an SSO-only account with the default role', async () => {
+      await configure();
       const { res, back } = await ssoSignIn('u-new');
       expect(back.searchParams.get('code')).toBeTruthy();
       expect(res.status).toBe(303);
@@ -113,6 +120,7 @@ for (const dialect of dialects) {
     });
 
     it('links to the existing account by email, keeping its role', async () => {
+      await configure();
       const id = await makeStaff(t.db, 'known@testville.example', { testville: 'editor' });
       const { res } = await ssoSignIn('u-known');
       expect(locationOf(res)).toBe('/staff');
@@ -123,6 +131,7 @@ for (const dialect of dialects) {
     });
 
     it('refuses an email outside the allowed domains, an unverified email and a disabled account', async () => {
+      await configure();
       const users = async () => (await t.db.selectFrom('users').select('email').execute()).map((u) => u.email);
       const other = await ssoSignIn('u-other');
       expect(locationOf(other.res)).toBe('/staff/sign-in?sso_error=domain_not_allowed');
@@ -142,6 +151,7 @@ for (const dialect of dialects) {
     });
 
     it('refuses an unknown or missing state, and a code without its PKCE verifier', async () => {
+      await configure();
       expect(locationOf(await t.app.request(`${CALLBACK_PATH}?state=forged&code=abc`))).toBe('/staff/sign-in?sso_error=expired');
       expect(locationOf(await t.app.request(`${CALLBACK_PATH}?code=abc`))).toBe('/staff/sign-in?sso_error=expired');
       // A real code presented with another sign-in's state (so another verifier and nonce) is refused.
@@ -155,6 +165,7 @@ for (const dialect of dialects) {
     });
 
     it('asks for the authenticator code after the provider when the account has two-factor on', async () => {
+      await configure();
       const id = await makeStaff(t.db, 'known2@testville.example', { testville: 'agent' }, null);
       op.accounts.set('u-totp', { email: 'known2@testville.example', email_verified: true, name: 'Two Factor' });
       const secret = await startTotpEnrolment(t.db, id);
@@ -173,6 +184,7 @@ for (const dialect of dialects) {
     });
 
     it('says clearly, in English and French, when the provider is down (never a 500)', async () => {
+      await configure();
       // Down at the callback: the sign-in started, then the provider went away.
       const start = await t.app.request('/api/v1/auth/sso/start', jsonPost({ town: 'testville' }));
       const back = await op.authorize(((await start.json()) as { authorizationUrl: string }).authorizationUrl, 'u-new', redirectUri);

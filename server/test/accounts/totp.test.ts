@@ -1,7 +1,7 @@
 // Two-factor sign-in: enrolment (QR and text, confirmed by a first code), recovery codes, the login's
 // second step (no session before it; single-use pending token; codes never reused; limits), disabling,
 // and a town that requires two-factor. On both dialects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentCode, TOTP_PERIOD } from '../../src/accounts/totp.ts';
 import { ADMIN, createTestApp, dialects } from '../support/harness.ts';
 import { jsonPost, makeStaff, PASSWORD, signIn, type Signed } from './helpers.ts';
@@ -11,10 +11,10 @@ const step = (n: number) => Date.now() + n * TOTP_PERIOD * 1000;
 for (const dialect of dialects) {
   describe.skipIf(dialect.skip)(`two-factor sign-in on ${dialect.name}`, () => {
     let t: Awaited<ReturnType<typeof createTestApp>>;
-    beforeAll(async () => {
+    beforeEach(async () => {
       t = await createTestApp({ db: await dialect.open() });
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await t?.cleanup();
     });
 
