@@ -4,3 +4,4 @@ export * from './town.ts';
 export * from './i18n.ts';
 export * from './tokens.ts';
 export * from './muni-element.ts';
+export * from './error-summary.ts';

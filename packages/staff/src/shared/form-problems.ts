@@ -2,35 +2,12 @@
 // field (the link scrolls the field's label into view, then focuses the field), and the same message
 // beside the field, which is marked aria-invalid.
 import { html, nothing } from 'lit';
-import type { LitElement, TemplateResult } from 'lit';
-import { ApiError, focusAfterRender } from '@munikit/core';
+import { ApiError } from '@munikit/core';
+import type { Problem } from '@munikit/core';
 
-export interface Problem {
-  /** id of the control in the screen's shadow root, or '' for a problem with the whole form. */
-  id: string;
-  message: string;
-}
-
-export function errorSummary(host: LitElement, problems: Problem[], title: string): TemplateResult | typeof nothing {
-  if (problems.length === 0) return nothing;
-  const follow = (e: Event, id: string) => {
-    e.preventDefault();
-    host.renderRoot.querySelector(`label[for="${id}"]`)?.scrollIntoView({ block: 'center' });
-    host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-  };
-  return html`<div id="error-summary" part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-    <div role="alert">
-      <h2 id="error-summary-title">${title}</h2>
-      <ul>
-        ${problems.map((p) =>
-          p.id ? html`<li><a href="#${p.id}" @click=${(e: Event) => follow(e, p.id)}>${p.message}</a></li>` : html`<li>${p.message}</li>`,
-        )}
-      </ul>
-    </div>
-  </div>`;
-}
-
-export const focusErrorSummary = (host: LitElement) => focusAfterRender(host, '#error-summary');
+// The summary itself is the shared one in @munikit/core (the resident form uses it too).
+export { errorSummary, focusErrorSummary } from '@munikit/core';
+export type { Problem } from '@munikit/core';
 
 /** The inline message for a control, and the attributes that tie it to the control. */
 export function inlineProblem(problems: Problem[], id: string, prefix: string) {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ApiError, MuniElement, focusAfterRender } from '@munikit/core';
+import { ApiError, MuniElement, errorSummary, focusAfterRender, focusErrorSummary } from '@munikit/core';
 import type { StaffSession } from '@munikit/core';
 import { SIGN_IN_NS } from './sign-in-screen.i18n.ts';
 import { signInStyles } from './sign-in-screen.styles.ts';
@@ -72,7 +72,7 @@ export class MuniStaffSignIn extends MuniElement {
     const reason = new URLSearchParams(location.search).get('sso_error');
     if (reason && (SSO_ERRORS as readonly string[]).includes(reason)) {
       this.problems = [{ id: '', message: this.t(`sso_${reason}`) }];
-      void focusAfterRender(this, '#error-summary');
+      void focusErrorSummary(this);
     }
     // Back from single sign-on with two-factor on: the server put a pending sign-in in the fragment.
     const pending = /^#totp=([^&]+)$/.exec(location.hash);
@@ -99,7 +99,7 @@ export class MuniStaffSignIn extends MuniElement {
       // The server names the provider that cannot be reached, in the asked language.
       const down = error instanceof ApiError && error.code === 'provider_unavailable';
       this.problems = [{ id: '', message: down ? error.message || this.t('sso_provider_unavailable') : this.describeError(error) }];
-      await focusAfterRender(this, '#error-summary');
+      await focusErrorSummary(this);
     } finally {
       this.busy = false;
     }
@@ -111,7 +111,7 @@ export class MuniStaffSignIn extends MuniElement {
     if (this.busy) return;
     if (!this.code.trim()) {
       this.problems = [{ id: 'code', message: this.t('codeRequired') }];
-      return focusAfterRender(this, '#error-summary');
+      return focusErrorSummary(this);
     }
     this.busy = true;
     try {
@@ -129,7 +129,7 @@ export class MuniStaffSignIn extends MuniElement {
         const field = error instanceof ApiError ? error.fields.find((f) => f.field === 'code') : undefined;
         this.problems = [{ id: field ? 'code' : '', message: field?.message ?? this.describeError(error) }];
       }
-      await focusAfterRender(this, '#error-summary');
+      await focusErrorSummary(this);
     } finally {
       this.busy = false;
     }
@@ -147,7 +147,7 @@ export class MuniStaffSignIn extends MuniElement {
     if (!this.email.trim()) problems.push({ id: 'email', message: this.t('emailRequired') });
     if (!this.password) problems.push({ id: 'password', message: this.t('passwordRequired') });
     this.problems = problems;
-    if (problems.length) return focusAfterRender(this, '#error-summary');
+    if (problems.length) return focusErrorSummary(this);
     this.busy = true;
     try {
       const answer = await this.client.login(this.email.trim(), this.password);
@@ -163,17 +163,10 @@ export class MuniStaffSignIn extends MuniElement {
     } catch (error) {
       const message = error instanceof ApiError && error.status === 401 ? this.t('wrongCredentials') : this.describeError(error);
       this.problems = [{ id: '', message }];
-      await focusAfterRender(this, '#error-summary');
+      await focusErrorSummary(this);
     } finally {
       this.busy = false;
     }
-  }
-
-  private focusControl(e: Event, id: string): void {
-    e.preventDefault();
-    const control = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    this.renderRoot.querySelector(`label[for="${id}"]`)?.scrollIntoView({ block: 'center' });
-    control?.focus();
   }
 
   override render() {
@@ -198,20 +191,7 @@ export class MuniStaffSignIn extends MuniElement {
     return html`<section class="panel" lang=${this.uiLang} aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading" tabindex="-1">${this.t('heading')}</h1>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : html`<p>${this.t('intro')}</p>`}
-      ${this.problems.length
-        ? html`<div id="error-summary" part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-            <div role="alert">
-              <h2 id="error-summary-title">${this.t('errorSummaryTitle')}</h2>
-              <ul>
-                ${this.problems.map((p) =>
-                  p.id
-                    ? html`<li><a href="#${p.id}" @click=${(ev: Event) => this.focusControl(ev, p.id)}>${p.message}</a></li>`
-                    : html`<li>${p.message}</li>`,
-                )}
-              </ul>
-            </div>
-          </div>`
-        : nothing}
+      ${errorSummary(this, this.problems, this.t('errorSummaryTitle'))}
       ${this.step === 'totp' ? this.renderCode() : this.renderPasswordForm(field)}
     </section>`;
   }
