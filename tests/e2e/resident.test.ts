@@ -1,5 +1,6 @@
 // A resident's journey through the demo town site, in English and in French, against the real server.
 import type { Browser, BrowserContext } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -88,65 +89,123 @@ describe('knowledge-base search', () => {
 });
 
 describe('reporting a problem and tracking it', () => {
-  it('submits a request, shows its reference, and the tracker finds it without personal data', async () => {
-    const { page, problems } = await openPage(await freshContext());
+  it('finds the service by a word, shares the device position and a photo, checks the answers, sends, and tracks it without personal data', async () => {
+    const ctx = await freshContext();
+    await ctx.grantPermissions(['geolocation']);
+    await ctx.setGeolocation({ latitude: 44.23456, longitude: -76.54321 });
+    const { page, problems } = await openPage(ctx);
     await page.goto('/report.html');
     const form = page.locator('muni-request-form');
-    const service = form.locator('select').first();
-    await expect.poll(() => service.locator('option').count()).toBeGreaterThan(10);
-    await service.selectOption({ value: 'pothole' });
+    const services = form.locator('input[name="service"]');
+    await expect.poll(() => services.count()).toBeGreaterThan(10);
+    // A resident types what they see; the list narrows to what matches a name or a keyword.
+    await form.getByLabel(/search the services/i).fill('asphalt');
+    await expect.poll(() => services.count()).toBe(1);
+    await form.getByLabel('Pothole', { exact: true }).check();
     await form.locator('textarea').first().fill('Deep pothole in the eastbound lane, about a metre wide.');
-    await form.getByLabel(/location|address|where/i).first().fill('Front of 12 Maple Street');
-    await form.getByLabel(/how big/i).selectOption({ value: 'medium' });
+    await form.getByLabel(/where is it/i).fill('Front of 12 Maple Street');
+
+    // "Use my location": an explanation first, then the browser's position.
+    await form.getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => form.locator('[part="location-consent"]').innerText()).toContain('Only town staff see it');
+    await form.getByRole('button', { name: 'Share my location' }).click();
+    await expect.poll(() => form.locator('#location-chosen').innerText()).toContain('44.23456, -76.54321');
+
+    // A photo, uploaded to the real server straight away.
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#556b2f' } }).jpeg().toBuffer();
+    await form.locator('#photos').setInputFiles({ name: 'pothole.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect.poll(() => form.getByRole('button', { name: 'Remove photo 1' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => form.locator('[part="photos"] .hint').count(), { timeout: 10_000 }).toBe(0); // sent
+
+    await form.getByLabel('About the size of a tire').check();
     await form.getByLabel(/email/i).first().fill('resident@example.ca');
     await form.locator('[part="continue-button"]').click();
     // Check your answers, then send.
-    await expect.poll(() => form.locator('[part="check"]').innerText()).toContain('Front of 12 Maple Street');
+    const check = form.locator('[part="check"]');
+    await expect.poll(() => check.innerText()).toContain('Front of 12 Maple Street');
+    expect(await check.innerText()).toContain('44.23456, -76.54321');
+    expect(await check.innerText()).toMatch(/1 photo/);
     await form.locator('[part="submit-button"]').click();
 
-    const reference = form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).first();
-    await expect.poll(() => reference.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const ref = (await reference.innerText()).match(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/)![0];
+    const reference = form.locator('[part="reference"]');
+    await expect.poll(() => reference.count(), { timeout: 10_000 }).toBe(1);
+    const ref = (await reference.getAttribute('data-reference'))!;
+    expect(ref).toMatch(/^LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    expect((await reference.innerText()).replace(/\s/g, '')).toContain(ref);
 
-    await page.goto('/track.html');
+    // The confirmation's link opens the tracker on this reference.
+    await form.getByRole('link', { name: 'Check the status of your request' }).click();
+    await page.waitForURL(/track\.html\?ref=/);
     const tracker = page.locator('muni-request-status');
-    await tracker.locator('input').first().fill(ref);
-    await tracker.locator('button[type="submit"]').first().click();
     const status = tracker.locator('[part~="status"]');
     await expect.poll(() => status.count(), { timeout: 10_000 }).toBe(1);
     expect(await status.innerText()).toMatch(/received/i);
     const shown = await tracker.locator('[part~="base"]').innerText();
+    expect(shown).toContain(ref);
     expect(shown).not.toContain('resident@example.ca');
     expect(shown).not.toContain('Maple Street');
+    expect(shown).not.toContain('44.23');
     expect(problems).toEqual([]);
   });
 
-  it('keeps what the resident typed when the connection drops, and submits once it is back', async () => {
+  it('keeps the request on the device when the connection drops, and sends it once the connection is back (fr)', async () => {
     const ctx = await freshContext();
-    const { page } = await openPage(ctx);
+    const { page, problems } = await openPage(ctx);
     await page.goto('/fr/report.html');
     const form = page.locator('muni-request-form');
-    const service = form.locator('select').first();
-    await expect.poll(() => service.locator('option').count()).toBeGreaterThan(10);
-    await service.selectOption({ value: 'streetlight-out' });
+    await expect.poll(() => form.locator('input[name="service"]').count()).toBeGreaterThan(10);
+    await form.getByLabel('Lampadaire défectueux').check();
     const text = 'Le lampadaire devant le parc est éteint depuis trois soirs.';
     await form.locator('textarea').first().fill(text);
-    await form.getByLabel(/lieu|adresse|où|emplacement/i).first().fill('Parc Riverside, entrée nord');
-    await form.getByLabel(/quel est le problème/i).selectOption({ value: 'out' });
+    await form.getByLabel(/où est-ce/i).fill('Parc Riverside, entrée nord');
+    await form.getByLabel('La lumière est éteinte').check();
+    await form.getByLabel(/adresse courriel/i).fill('resident@example.ca');
 
     await form.locator('[part="continue-button"]').click();
     await ctx.setOffline(true);
     await form.locator('[part="submit-button"]').click();
-    await expect.poll(() => form.locator('[role="alert"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await form.locator('[part="check"]').innerText()).toContain(text);
+    const queued = form.locator('[part="queued"]');
+    await expect.poll(() => queued.count(), { timeout: 15_000 }).toBe(1);
+    expect(await queued.innerText()).toContain('elle sera envoyée dès que vous serez de nouveau en ligne');
 
-    // A reload (what a resident does next) restores the draft from this device.
+    // Back online: the browser says so, the request goes by itself, once.
     await ctx.setOffline(false);
-    await page.reload();
-    await expect.poll(() => form.locator('textarea').first().inputValue()).toBe(text);
+    const reference = form.locator('[part="reference"]');
+    await expect.poll(() => reference.count(), { timeout: 15_000 }).toBe(1);
+    const ref = (await reference.getAttribute('data-reference'))!;
+    expect(ref).toMatch(/^LKV-/);
+    const status = await fetch(`${server.url}/api/v1/towns/lakeview/requests/${ref}?lang=fr`);
+    expect(status.status).toBe(200);
 
+    // Nothing is left to send on the next visit.
+    await page.reload();
+    await expect.poll(() => form.locator('input[name="service"]').count()).toBeGreaterThan(10);
+    expect(await form.locator('textarea').first().inputValue()).toBe('');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('munikit:request-outbox')))).toEqual([]);
+    expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p))).toEqual([]);
+  });
+
+  it('sends a request queued while offline on the next page load', async () => {
+    const ctx = await freshContext();
+    const { page } = await openPage(ctx);
+    await page.goto('/report.html');
+    const form = page.locator('muni-request-form');
+    await expect.poll(() => form.locator('input[name="service"]').count()).toBeGreaterThan(10);
+    await form.getByLabel('Pothole', { exact: true }).check();
+    await form.locator('textarea').first().fill('A pothole by the school crossing.');
+    await form.getByLabel(/where is it/i).fill('Lake Road at the school');
+    await form.getByLabel('Smaller than a dinner plate').check();
     await form.locator('[part="continue-button"]').click();
+    await ctx.setOffline(true);
     await form.locator('[part="submit-button"]').click();
-    await expect.poll(() => form.getByText(/LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => form.locator('[part="queued"]').count(), { timeout: 15_000 }).toBe(1);
+    await page.close();
+
+    await ctx.setOffline(false);
+    const { page: later } = await openPage(ctx);
+    await later.goto('/report.html');
+    const notice = later.locator('muni-request-form .notice--success');
+    await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(1);
+    expect(await notice.innerText()).toMatch(/Your reference number is LKV-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/);
   });
 });

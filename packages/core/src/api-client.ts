@@ -13,6 +13,7 @@ import type {
   TotpChallenge,
   SubmittedRequest,
   Town,
+  UploadedPhoto,
 } from './api-types.ts';
 
 /** The server answered with a 4xx/5xx; `code` is the contract's error code. */
@@ -125,7 +126,9 @@ export class ApiClient {
     const isGet = method === 'GET';
     const attempts = isGet ? 2 : 1;
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A Blob (a photo) goes as its raw bytes with its own type; anything else as JSON.
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
     for (let attempt = 1; ; attempt++) {
       const timeout = AbortSignal.timeout(opts.timeoutMs ?? (isGet ? GET_TIMEOUT_MS : WRITE_TIMEOUT_MS));
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -134,7 +137,7 @@ export class ApiClient {
         res = await globalThis.fetch(url, {
           method,
           headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
           credentials: this.credentials,
           signal,
         });
@@ -195,6 +198,15 @@ export class ApiClient {
     return this.post<SubmittedRequest>(`/towns/${encodeURIComponent(town)}/requests`, request, {
       // The language of any validation messages in the answer.
       headers: { 'Idempotency-Key': idempotencyKey, ...(request.lang ? { 'Accept-Language': request.lang } : {}) },
+    });
+  }
+
+  /** A photo's bytes (JPEG, PNG or WebP) to attach to a request later by the returned id. */
+  uploadPhoto(town: string, photo: Blob, lang?: Lang): Promise<UploadedPhoto> {
+    return this.post<UploadedPhoto>(`/towns/${encodeURIComponent(town)}/uploads`, photo, {
+      // A 2 MB photo on a slow rural link (256 kbit/s) takes over a minute.
+      timeoutMs: 180_000,
+      headers: lang ? { 'Accept-Language': lang } : {},
     });
   }
 

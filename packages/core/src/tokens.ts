@@ -209,6 +209,11 @@ export const formStyles = css`
   textarea:not([hidden])[aria-invalid='true'] {
     border-color: var(--_muni-error);
   }
+  /* Radios and checkboxes have no border to colour: a ring that leaves the focus outline alone. */
+  input[type='checkbox'][aria-invalid='true'],
+  input[type='radio'][aria-invalid='true'] {
+    box-shadow: 0 0 0 2px var(--_muni-error);
+  }
   .checkbox {
     display: flex;
     align-items: center;

@@ -5,7 +5,10 @@ export interface StubRequest {
   method: string;
   url: URL;
   headers: Headers;
+  /** The JSON body, parsed. */
   body: unknown;
+  /** The body as sent (a Blob for a photo upload). */
+  raw: BodyInit | null | undefined;
   credentials: RequestCredentials | undefined;
 }
 
@@ -42,6 +45,7 @@ export function stubFetch(): FetchStub {
       url,
       headers: new Headers(init?.headers),
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      raw: init?.body,
       credentials: init?.credentials,
     };
     calls.push(req);

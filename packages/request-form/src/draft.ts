@@ -1,18 +1,30 @@
 /**
  * The resident's unfinished request, kept so a reload or a dropped connection loses nothing.
- * What happened and where is kept in localStorage (it survives a browser restart); the resident's name,
- * email and phone only in sessionStorage, so on a shared computer (a library, a town-hall kiosk) the
- * next person never sees them once the tab is closed.
+ * What happened and where (in words) is kept in localStorage (it survives a browser restart); the
+ * resident's name, email, phone and device position only in sessionStorage, so on a shared computer
+ * (a library, a town-hall kiosk) the next person never sees them once the tab is closed.
  */
+
+/** A photo already uploaded to the town's server: only its id goes with the request. */
+export interface PhotoRef {
+  id: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
 
 export interface FormValues {
   serviceCode: string;
   description: string;
   locationText: string;
+  /** The device's position, only after the resident chose to share it. */
+  lat: number | null;
+  lng: number | null;
   name: string;
   email: string;
   phone: string;
   answers: Record<string, string | string[]>;
+  photos: PhotoRef[];
 }
 
 export interface Draft {
@@ -23,7 +35,18 @@ export interface Draft {
 }
 
 export function emptyValues(): FormValues {
-  return { serviceCode: '', description: '', locationText: '', name: '', email: '', phone: '', answers: {} };
+  return {
+    serviceCode: '',
+    description: '',
+    locationText: '',
+    lat: null,
+    lng: null,
+    name: '',
+    email: '',
+    phone: '',
+    answers: {},
+    photos: [],
+  };
 }
 
 export function draftKey(town: string): string {
@@ -40,11 +63,17 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-type Contact = Pick<FormValues, 'name' | 'email' | 'phone'>;
-const NO_CONTACT: Contact = { name: '', email: '', phone: '' };
+/** What stays in this tab only: who the resident is and where their device was. */
+export type Private = Pick<FormValues, 'name' | 'email' | 'phone' | 'lat' | 'lng'>;
+const NO_PRIVATE: Private = { name: '', email: '', phone: '', lat: null, lng: null };
+
+export function splitPrivate(values: FormValues): { shared: FormValues; private: Private } {
+  const { name, email, phone, lat, lng } = values;
+  return { shared: { ...values, ...NO_PRIVATE }, private: { name, email, phone, lat, lng } };
+}
 
 // Storage can be disabled or full (private browsing, strict settings); the form must still work.
-function read<T>(storage: () => Storage, key: string): Partial<T> | undefined {
+export function read<T>(storage: () => Storage, key: string): Partial<T> | undefined {
   try {
     const raw = storage().getItem(key);
     return raw ? (JSON.parse(raw) as Partial<T>) : undefined;
@@ -53,7 +82,7 @@ function read<T>(storage: () => Storage, key: string): Partial<T> | undefined {
   }
 }
 
-function write(storage: () => Storage, key: string, value: unknown): void {
+export function write(storage: () => Storage, key: string, value: unknown): void {
   try {
     storage().setItem(key, JSON.stringify(value));
   } catch {
@@ -64,14 +93,16 @@ function write(storage: () => Storage, key: string, value: unknown): void {
 export function loadDraft(town: string): Draft | undefined {
   const parsed = read<Draft>(() => localStorage, draftKey(town));
   if (parsed?.v !== 1 || typeof parsed.idempotencyKey !== 'string' || !parsed.values) return undefined;
-  const contact = read<Contact>(() => sessionStorage, draftKey(town));
-  return { v: 1, idempotencyKey: parsed.idempotencyKey, values: { ...emptyValues(), ...parsed.values, ...contact } };
+  const own = read<Private>(() => sessionStorage, draftKey(town));
+  const values = { ...emptyValues(), ...parsed.values, ...own };
+  if (!Array.isArray(values.photos)) values.photos = [];
+  return { v: 1, idempotencyKey: parsed.idempotencyKey, values };
 }
 
 export function saveDraft(town: string, draft: Draft): void {
-  const { name, email, phone, ...rest } = draft.values;
-  write(() => localStorage, draftKey(town), { ...draft, values: { ...rest, ...NO_CONTACT } });
-  write(() => sessionStorage, draftKey(town), { name, email, phone });
+  const parts = splitPrivate(draft.values);
+  write(() => localStorage, draftKey(town), { ...draft, values: parts.shared });
+  write(() => sessionStorage, draftKey(town), parts.private);
 }
 
 export function clearDraft(town: string): void {
@@ -85,6 +116,11 @@ export function clearDraft(town: string): void {
 }
 
 export function hasContent(values: FormValues): boolean {
-  const { answers, ...rest } = values;
-  return Object.values(rest).some((v) => v.trim() !== '') || Object.keys(answers).length > 0;
+  const { answers, photos, lat, ...rest } = values;
+  return (
+    Object.values(rest).some((v) => typeof v === 'string' && v.trim() !== '') ||
+    Object.keys(answers).length > 0 ||
+    photos.length > 0 ||
+    lat !== null
+  );
 }

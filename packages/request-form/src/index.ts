@@ -1,3 +1,4 @@
-export { MuniRequestForm } from './request-form.ts';
-export type { RequestSubmittedDetail } from './request-form.ts';
-export type { Draft, FormValues } from './draft.ts';
+export { MuniRequestForm, isPhone } from './request-form.ts';
+export { RequestQueuedEvent, RequestSubmittedEvent } from './events.ts';
+export type { RequestQueuedDetail, RequestSubmittedDetail } from './events.ts';
+export type { Draft, FormValues, PhotoRef } from './draft.ts';

@@ -7,8 +7,14 @@ export const requestFormStyles = [
     .reference {
       font-size: 1.75em;
       font-weight: 700;
-      letter-spacing: 0.03em;
+      letter-spacing: 0.08em;
+      font-variant-numeric: tabular-nums;
       margin: 0 0 0.5em;
+      overflow-wrap: anywhere;
+    }
+    .ref-dash {
+      margin: 0 0.3em;
+      color: var(--_muni-border);
     }
     .actions {
       display: flex;
@@ -17,13 +23,118 @@ export const requestFormStyles = [
       align-items: center;
     }
     .status {
-      margin: 0.75em 0 0;
+      margin: 0.5em 0 0;
+    }
+    .status:empty {
+      margin: 0;
     }
     .checkboxes {
       display: grid;
       gap: 0.25em;
     }
-  
+    .checkbox,
+    .radio {
+      display: flex;
+      align-items: center;
+      gap: 0.6em;
+      min-height: 44px;
+    }
+    .checkbox input,
+    .radio input {
+      flex: none;
+      width: 1.4em;
+      height: 1.4em;
+      margin: 0;
+      accent-color: var(--_muni-primary);
+    }
+    .checkbox label,
+    .radio label {
+      margin: 0;
+      font-weight: 400;
+    }
+    .search-label {
+      font-weight: 400;
+    }
+    .count {
+      margin: 0.35em 0 0.5em;
+    }
+    .service-list {
+      max-height: 22em;
+      overflow-y: auto;
+      max-width: 36em;
+      padding: 0.25em 0.75em;
+      border: 1px solid var(--_muni-border);
+      border-radius: var(--_muni-radius);
+    }
+    .service-group {
+      margin: 0.5em 0;
+    }
+    .service-group legend {
+      font-size: 1em;
+      margin: 0.25em 0;
+    }
+    .service-info,
+    .suggestions {
+      max-width: 36em;
+      margin: 0 0 1.25em;
+    }
+    .suggestions ul {
+      margin: 0;
+      padding-inline-start: 1.25em;
+    }
+    .suggestions li {
+      margin: 0 0 0.5em;
+    }
+    .device-location {
+      margin: 0.75em 0 0;
+    }
+    .location-chosen {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1em;
+      align-items: center;
+      margin: 0;
+    }
+    .photos {
+      list-style: none;
+      margin: 0.75em 0 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75em;
+    }
+    .photo {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1em;
+      align-items: center;
+    }
+    .photo img,
+    .photo-placeholder {
+      width: 7.5em;
+      height: 5.5em;
+      object-fit: cover;
+      border: 1px solid var(--_muni-border);
+      border-radius: var(--_muni-radius);
+    }
+    .photo-placeholder {
+      display: flex;
+      align-items: center;
+      padding: 0.25em;
+      font-size: 0.875em;
+    }
+    .photo--failed img {
+      border: 2px solid var(--_muni-error);
+    }
+    .privacy {
+      margin: 0;
+      max-width: 36em;
+    }
+    .notice--success {
+      border-color: var(--_muni-success);
+    }
+    .line {
+      display: block;
+    }
     .summary-list {
       margin: 0 0 1.5em;
       border-top: 1px solid var(--_muni-border);
@@ -49,13 +160,6 @@ export const requestFormStyles = [
       }
     }
     .link-button {
-      background: none;
-      border: 0;
-      padding: 0;
-      color: var(--_muni-primary);
-      text-decoration: underline;
-      cursor: pointer;
-      font: inherit;
       min-height: 44px;
     }
   `,
