@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A page on a busy two-core machine can take seconds to load its widgets: poll for 10 s, not 1.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -450,7 +450,7 @@ for (const dialect of dialects) {
         const row = await db.selectFrom('requests').select('id').where('reference', '=', ref).executeTakeFirstOrThrow();
         await changeRequestStatus(db, row.id, 'on_hold');
         expect((await json<Json[]>(app.request(`${BASE}/requests/${ref}.json`))).body[0]!.status).toBe('open');
-        await changeRequestStatus(db, row.id, 'resolved', { note: 'Filled.', at: '2026-11-20T15:00:00.000Z' });
+        await changeRequestStatus(db, row.id, 'resolved', { note: { en: 'Filled.' }, at: '2026-11-20T15:00:00.000Z' });
         const [closed] = (await json<Json[]>(app.request(`${BASE}/requests/${ref}.json`))).body;
         expect(closed).toMatchObject({ status: 'closed', status_notes: 'Filled.', updated_datetime: '2026-11-20T10:00:00-05:00' });
 

@@ -1,5 +1,5 @@
 // Staff reads and actions on service requests. The only module that reads request_contacts.
-import type { DbOrTx, RequestStatus, Visibility } from '../platform/database/schema.ts';
+import type { DbOrTx, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { listPhotosForRequests, type PhotoSummary } from './photos/store.ts';
 
@@ -64,12 +64,18 @@ export async function listTownRequests(
 
 const CLOSED: RequestStatus[] = ['resolved', 'declined'];
 
-/** Changes a request's status and records it as a (public) timeline event. */
+/** A public note's text in each language; a language staff did not write stays null (shown as missing). */
+export interface PublicNoteText {
+  en?: string | null;
+  fr?: string | null;
+}
+
+/** Changes a request's status and records it as a (public) timeline event, with an optional public note. */
 export async function changeRequestStatus(
   db: DbOrTx,
   requestId: string,
   status: RequestStatus,
-  opts: { actorUserId?: string | null; note?: string | null; at?: string } = {},
+  opts: { actorUserId?: string | null; note?: PublicNoteText | null; at?: string } = {},
 ): Promise<void> {
   const at = opts.at ?? nowIso();
   await db
@@ -84,7 +90,8 @@ export async function changeRequestStatus(
       request_id: requestId,
       type: 'status_changed',
       status,
-      note: opts.note ?? null,
+      note_en: opts.note?.en ?? null,
+      note_fr: opts.note?.fr ?? null,
       visibility: 'public',
       actor_user_id: opts.actorUserId ?? null,
       created_at: at,
@@ -92,26 +99,47 @@ export async function changeRequestStatus(
     .execute();
 }
 
-export async function addRequestNote(
+/** A public note (shown on the tracker, in each language staff wrote it in). */
+export async function addPublicNote(
   db: DbOrTx,
   requestId: string,
-  note: string,
-  visibility: Visibility,
+  note: PublicNoteText,
   opts: { actorUserId?: string | null; at?: string } = {},
 ): Promise<void> {
-  const at = opts.at ?? nowIso();
   await db
     .insertInto('request_events')
     .values({
       id: newId(),
       request_id: requestId,
-      type: visibility === 'public' ? 'public_note' : 'internal_note',
+      type: 'public_note',
       status: null,
-      note,
-      visibility,
+      note_en: note.en ?? null,
+      note_fr: note.fr ?? null,
+      visibility: 'public',
       actor_user_id: opts.actorUserId ?? null,
-      created_at: at,
+      created_at: opts.at ?? nowIso(),
     })
     .execute();
-  await db.updateTable('requests').set({ updated_at: at }).where('id', '=', requestId).execute();
+}
+
+/** An internal note: staff only, never on the tracker, in Open311 or in an email. */
+export async function addInternalNote(
+  db: DbOrTx,
+  requestId: string,
+  note: string,
+  opts: { actorUserId?: string | null; at?: string } = {},
+): Promise<void> {
+  await db
+    .insertInto('request_events')
+    .values({
+      id: newId(),
+      request_id: requestId,
+      type: 'internal_note',
+      status: null,
+      note,
+      visibility: 'internal',
+      actor_user_id: opts.actorUserId ?? null,
+      created_at: opts.at ?? nowIso(),
+    })
+    .execute();
 }

@@ -7,7 +7,10 @@ import { referenceLookup } from './references.ts';
 export interface PublicTimelineEntry {
   type: 'status_changed' | 'public_note';
   status: RequestStatus | null;
+  /** The note in the resident's language, else in the other one (see noteLang); null without a note. */
   note: string | null;
+  /** The language `note` is written in; differs from the asked language when staff wrote only the other. */
+  noteLang: Lang | null;
   at: string;
 }
 
@@ -44,7 +47,7 @@ export async function getPublicRequestStatus(
   if (!row) return undefined;
   const events = await db
     .selectFrom('request_events')
-    .select(['type', 'status', 'note', 'created_at'])
+    .select(['type', 'status', 'note_en', 'note_fr', 'created_at'])
     .where('request_id', '=', row.id)
     .where('visibility', '=', 'public')
     .where('type', 'in', ['status_changed', 'public_note'])
@@ -58,12 +61,19 @@ export async function getPublicRequestStatus(
     serviceName: lang === 'fr' ? row.name_fr : row.name_en,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline: events.map((e) => ({
-      type: e.type as 'status_changed' | 'public_note',
-      status: e.status,
-      note: e.note,
-      at: e.created_at,
-    })),
+    timeline: events.map((e) => {
+      const other: Lang = lang === 'fr' ? 'en' : 'fr';
+      const own = lang === 'fr' ? e.note_fr : e.note_en;
+      const fallback = lang === 'fr' ? e.note_en : e.note_fr;
+      const noteLang: Lang | null = own !== null ? lang : fallback !== null ? other : null;
+      return {
+        type: e.type as 'status_changed' | 'public_note',
+        status: e.status,
+        note: own ?? fallback,
+        noteLang,
+        at: e.created_at,
+      };
+    }),
   };
 }
 

@@ -5,7 +5,7 @@ import { insertDepartment } from '../towns/departments-store.ts';
 import { insertArticle, insertCategory } from '../kb/store.ts';
 import { insertRequest } from '../requests/intake-store.ts';
 import { insertService } from '../services/store.ts';
-import { addRequestNote, changeRequestStatus } from '../requests/staff-store.ts';
+import { addPublicNote, changeRequestStatus } from '../requests/staff-store.ts';
 import { getTown, insertTown } from '../towns/store.ts';
 import type { SeedData } from './seed-types.ts';
 
@@ -85,8 +85,11 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
       const stepMs = (now.getTime() - filedAt) / (steps + 1);
       let at = filedAt;
       const next = () => new Date((at += stepMs)).toISOString();
-      if (r.status !== 'received') await changeRequestStatus(trx, filed.id, r.status, { at: next() });
-      for (const n of r.publicNotes) await addRequestNote(trx, filed.id, n[t.defaultLanguage], 'public', { at: next() });
+      // A closing status comes after the notes that describe the work; any other after filing.
+      const closes = r.status === 'resolved' || r.status === 'declined';
+      if (r.status !== 'received' && !closes) await changeRequestStatus(trx, filed.id, r.status, { at: next() });
+      for (const n of r.publicNotes) await addPublicNote(trx, filed.id, { en: n.en, fr: n.fr }, { at: next() });
+      if (closes) await changeRequestStatus(trx, filed.id, r.status, { at: next() });
     }
   });
   return true;

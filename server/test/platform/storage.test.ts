@@ -7,7 +7,7 @@ import { getPublicRequestStatus } from '../../src/requests/status-store.ts';
 import { fileRequest } from '../../src/requests/intake-store.ts';
 import { getActiveServiceByCode, listActiveServices } from '../../src/services/store.ts';
 import { deleteExpiredSessions, findSession, insertSession } from '../../src/accounts/sessions-store.ts';
-import { changeRequestStatus, listTownRequests } from '../../src/requests/staff-store.ts';
+import { addPublicNote, changeRequestStatus, listTownRequests } from '../../src/requests/staff-store.ts';
 import { getTown, listTowns } from '../../src/towns/store.ts';
 import { createUser, findUserByEmail, listTownRoles, setTownRole } from '../../src/accounts/users-store.ts';
 import { dialects, TEST_DATABASE_URL, type TestDb } from '../support/harness.ts';
@@ -44,7 +44,7 @@ for (const dialect of dialects) {
       };
       const [a, b] = await Promise.all([fileRequest(t.db, input), fileRequest(t.db, input)]);
       const filed = await t.db.selectFrom('requests').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
-      await changeRequestStatus(t.db, filed.id, 'resolved', { note: 'Fixed' });
+      await changeRequestStatus(t.db, filed.id, 'resolved', { note: { en: 'Fixed' } });
       return { a, b };
     }
 
@@ -134,6 +134,19 @@ for (const dialect of dialects) {
       const pub = await getPublicRequestStatus(t.db, 'testville', seeded.requests[0]!.reference, 'en');
       expect(pub?.timeline.map((e) => e.type)).toEqual(['status_changed', 'public_note']);
       expect(pub?.timeline[1]?.note).toBe('Crew scheduled for Tuesday.');
+      expect(pub?.timeline[1]?.noteLang).toBe('en');
+    });
+
+    it('gives a public note in the asked language, else in the other one, saying which', async () => {
+      const seeded = await listTownRequests(t.db, 'testville', { status: 'in_progress', page: 1, pageSize: 50 });
+      const ref = seeded.requests[0]!.reference;
+      const fr = await getPublicRequestStatus(t.db, 'testville', ref, 'fr');
+      expect(fr?.timeline[1]).toMatchObject({ noteLang: 'fr' });
+      expect(fr?.timeline[1]?.note).not.toBe('Crew scheduled for Tuesday.');
+      const requestId = (await t.db.selectFrom('requests').select('id').where('reference', '=', ref).executeTakeFirstOrThrow()).id;
+      await addPublicNote(t.db, requestId, { en: 'Parts ordered.' }, { at: '2999-01-01T00:00:00.000Z' });
+      const later = await getPublicRequestStatus(t.db, 'testville', ref, 'fr');
+      expect(later?.timeline.at(-1)).toMatchObject({ note: 'Parts ordered.', noteLang: 'en' });
     });
 
     it('stores users with lower-case emails, roles and sessions', async () => {

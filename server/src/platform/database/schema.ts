@@ -93,12 +93,40 @@ export interface RequestEventsTable {
   request_id: string;
   type: RequestEventType;
   status: RequestStatus | null;
+  /** Internal notes and the `routed` decision; public notes use note_en / note_fr. */
   note: string | null;
+  /** A public note in English; NULL when it has none (shown as missing, never replaced). */
+  note_en: string | null;
+  note_fr: string | null;
   visibility: Visibility;
   actor_user_id: string | null;
   created_at: string;
   /** JSON (as text) about the event for staff, e.g. a `routed` event's decision. */
   details: string | null;
+}
+
+export interface RequestSubscribersTable {
+  id: string;
+  town_id: string;
+  request_id: string;
+  /** Personal data: never in a public answer or a log line. */
+  email: string;
+  lang: Lang;
+  source: 'reporter' | 'follower' | 'tracker';
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  confirm_token_hash: string | null;
+  unsubscribe_token_hash: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+export interface RequestFixAnswersTable {
+  id: string;
+  town_id: string;
+  request_id: string;
+  fixed: number;
+  created_at: string;
 }
 
 export interface ReferenceCountersTable {
@@ -323,6 +351,8 @@ export interface Database {
   requests: RequestsTable;
   request_contacts: RequestContactsTable;
   request_events: RequestEventsTable;
+  request_subscribers: RequestSubscribersTable;
+  request_fix_answers: RequestFixAnswersTable;
   reference_counters: ReferenceCountersTable;
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;

@@ -23,7 +23,7 @@ import { clientAddress } from '../../platform/http/client-address.ts';
 import { getActiveServiceByCode, listActiveServices, localiseService, type Service } from '../../services/store.ts';
 import type { Town } from '../../towns/store.ts';
 import { fileServiceRequest } from '../intake.ts';
-import { addRequestNote } from '../staff-store.ts';
+import { addInternalNote } from '../staff-store.ts';
 import { isoInZone, oneError, parseClientTime, respond, respondErrors, splitFormat, type Format, type Open311Error } from './format.ts';
 import { findPublicRequests, listPublicRequests, type PublicRequestRow } from './store.ts';
 
@@ -449,7 +449,7 @@ export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps
       return respondErrors(c, format, unknownService ? 404 : 400, errors);
     }
     const filed = result.filed;
-    if (mediaUrl) await addRequestNote(db, filed.id, fill(M.mediaNote[town.defaultLanguage], { url: mediaUrl }), 'internal');
+    if (mediaUrl) await addInternalNote(db, filed.id, fill(M.mediaNote[town.defaultLanguage], { url: mediaUrl }));
     const service = await getActiveServiceByCode(db, town.id, params.get('service_code') ?? '');
     return respond(
       c,

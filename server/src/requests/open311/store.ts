@@ -65,15 +65,19 @@ async function withNotes(db: DbOrTx, rows: BaseRow[]): Promise<PublicRequestRow[
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const events = await db
       .selectFrom('request_events')
-      .select(['request_id', 'note'])
+      .select(['request_id', 'note_en', 'note_fr'])
       .where('request_id', 'in', ids)
       .where('visibility', '=', 'public')
       .where('type', 'in', ['status_changed', 'public_note'])
-      .where('note', 'is not', null)
+      .where((eb) => eb.or([eb('note_en', 'is not', null), eb('note_fr', 'is not', null)]))
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    for (const e of events) if (e.note) latest.set(e.request_id, e.note);
+    // Open311 has no language parameter: status_notes gives the English note, else the French one.
+    for (const e of events) {
+      const note = e.note_en ?? e.note_fr;
+      if (note) latest.set(e.request_id, note);
+    }
   }
   return rows.map((r) => ({
     reference: r.reference,
