@@ -1634,7 +1634,7 @@ export type paths = {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    status?: "received" | "in_progress" | "on_hold" | "resolved" | "declined";
+                    status?: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
                 };
                 header?: never;
                 path: {
@@ -3013,7 +3013,7 @@ export type components = {
             /** @example LKV-7K4Q2-M9XCR */
             reference: string;
             /** @enum {string} */
-            status: "received" | "in_progress" | "on_hold" | "resolved" | "declined";
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
         };
         Invitation: {
             email: string;
@@ -3221,12 +3221,12 @@ export type components = {
             serviceCode: string;
             serviceName: string;
             /** @enum {string} */
-            status: "received" | "in_progress" | "on_hold" | "resolved" | "declined";
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
             timeline: {
                 at: string;
                 note: string | null;
                 /** @enum {string|null} */
-                status: "received" | "in_progress" | "on_hold" | "resolved" | "declined" | null;
+                status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate" | null;
                 /** @enum {string} */
                 type: "status_changed" | "public_note";
             }[];
@@ -3298,7 +3298,7 @@ export type components = {
                 fr: string;
             };
             /** @enum {string} */
-            status: "received" | "in_progress" | "on_hold" | "resolved" | "declined";
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
             updatedAt: string;
         };
         StaffSession: {

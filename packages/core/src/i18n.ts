@@ -80,10 +80,13 @@ addResources('core', {
     optional: 'optional',
     status: {
       received: 'Received',
+      acknowledged: 'Acknowledged',
       in_progress: 'In progress',
       on_hold: 'On hold',
       resolved: 'Resolved',
-      declined: 'Declined',
+      closed: 'Closed',
+      declined: 'Not the town’s responsibility',
+      duplicate: 'Duplicate of another request',
     },
   },
   fr: {
@@ -100,10 +103,13 @@ addResources('core', {
     optional: 'facultatif',
     status: {
       received: 'Reçue',
+      acknowledged: 'Prise en compte',
       in_progress: 'En cours',
       on_hold: 'En attente',
       resolved: 'Réglée',
-      declined: 'Refusée',
+      closed: 'Fermée',
+      declined: 'Ne relève pas de la municipalité',
+      duplicate: 'Doublon d’une autre demande',
     },
   },
 });

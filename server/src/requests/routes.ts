@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REQUEST_STATUSES } from './statuses.ts';
 import type { App, RouteDeps } from '../app-types.ts';
 import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
@@ -10,7 +11,7 @@ import { fileServiceRequest, INTAKE_LIMITS } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoIdsSchema } from './photos/schemas.ts';
 
-const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
+const Status = z.enum(REQUEST_STATUSES);
 const optionalText = (max: number, description?: string) =>
   z.string().nullable().optional().openapi({ maxLength: max, ...(description ? { description } : {}) });
 

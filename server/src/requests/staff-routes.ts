@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REQUEST_STATUSES } from './statuses.ts';
 import type { App, RouteDeps } from '../app-types.ts';
 import { guard } from '../accounts/permissions.ts';
 import { errorResponses } from '../platform/http/errors.ts';
@@ -6,7 +7,7 @@ import { listTownRequests } from './staff-store.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoSummarySchema } from './photos/schemas.ts';
 
-const Status = z.enum(['received', 'in_progress', 'on_hold', 'resolved', 'declined']);
+const Status = z.enum(REQUEST_STATUSES);
 
 const StaffRequestSchema = z
   .object({

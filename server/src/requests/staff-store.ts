@@ -1,5 +1,6 @@
 // Staff reads and actions on service requests. The only module that reads request_contacts.
 import type { DbOrTx, RequestStatus } from '../platform/database/schema.ts';
+import { isClosedStatus } from './statuses.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { listPhotosForRequests, type PhotoSummary } from './photos/store.ts';
 
@@ -62,7 +63,6 @@ export async function listTownRequests(
   };
 }
 
-const CLOSED: RequestStatus[] = ['resolved', 'declined'];
 
 /** A public note's text in each language; a language staff did not write stays null (shown as missing). */
 export interface PublicNoteText {
@@ -80,7 +80,7 @@ export async function changeRequestStatus(
   const at = opts.at ?? nowIso();
   await db
     .updateTable('requests')
-    .set({ status, updated_at: at, closed_at: CLOSED.includes(status) ? at : null })
+    .set({ status, updated_at: at, closed_at: isClosedStatus(status) ? at : null })
     .where('id', '=', requestId)
     .execute();
   await db

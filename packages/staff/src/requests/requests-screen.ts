@@ -8,7 +8,7 @@ import { dataTable, type Column } from '../shared/data-table.ts';
 import { REQUESTS_NS } from './requests-screen.i18n.ts';
 import { requestsScreenStyles } from './requests-screen.styles.ts';
 
-const STATUSES: RequestStatus[] = ['received', 'in_progress', 'on_hold', 'resolved', 'declined'];
+const STATUSES: RequestStatus[] = ['received', 'acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed', 'declined', 'duplicate'];
 
 /**
  * The inbox: a town's requests, newest first, with the residents' contact details (staff only).

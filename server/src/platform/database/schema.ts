@@ -2,9 +2,27 @@
 // integer 0/1 booleans, JSON stored as text, double precision coordinates.
 import type { Kysely, Transaction } from 'kysely';
 
-export type RequestStatus = 'received' | 'in_progress' | 'on_hold' | 'resolved' | 'declined';
+export type RequestStatus =
+  | 'received'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'on_hold'
+  | 'resolved'
+  | 'closed'
+  | 'declined'
+  | 'duplicate';
 export type RequestChannel = 'web' | 'open311' | 'staff' | 'phone';
-export type RequestEventType = 'created' | 'status_changed' | 'public_note' | 'internal_note' | 'assigned' | 'routed';
+export type RequestEventType =
+  | 'created'
+  | 'status_changed'
+  | 'public_note'
+  | 'internal_note'
+  | 'assigned'
+  | 'routed'
+  /** Public: the request went to another department (details: {departmentId}). */
+  | 'department_changed'
+  /** Public: merged into another request (details: {intoReference}). */
+  | 'merged';
 export type RequestPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type Visibility = 'public' | 'internal';
 export type ArticleStatus = 'draft' | 'published' | 'archived';

@@ -13,6 +13,7 @@
 // - `device_id` and `account_id` are accepted and not stored; `address_id` is not supported (give
 //   `address_string` or `lat`+`long`).
 import { bodyLimit } from 'hono/body-limit';
+import { CLOSED_STATUSES, isClosedStatus, OPEN_STATUSES } from '../statuses.ts';
 import { cors } from 'hono/cors';
 import type { Context } from 'hono';
 import type { App, RouteDeps } from '../../app-types.ts';
@@ -38,9 +39,7 @@ export const MAX_ROWS = 1000;
 export const MAX_IDS = 100;
 const MAX_MEDIA_URL = 2048;
 
-const OPEN: RequestStatus[] = ['received', 'in_progress', 'on_hold'];
-const CLOSED: RequestStatus[] = ['resolved', 'declined'];
-const open311Status = (s: RequestStatus) => (CLOSED.includes(s) ? 'closed' : 'open');
+const open311Status = (s: RequestStatus) => (isClosedStatus(s) ? 'closed' : 'open');
 
 type Text = { en: string; fr: string };
 const M = {
@@ -324,7 +323,7 @@ export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps
     if (status) {
       const asked = new Set(status.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean));
       if ([...asked].some((s) => s !== 'open' && s !== 'closed')) bad(M.status[lang]);
-      statuses = [...(asked.has('open') ? OPEN : []), ...(asked.has('closed') ? CLOSED : [])];
+      statuses = [...(asked.has('open') ? OPEN_STATUSES : []), ...(asked.has('closed') ? CLOSED_STATUSES : [])];
     }
     const pageText = params.get('page');
     const sizeText = params.get('page_size');
