@@ -36,7 +36,8 @@ export default {
   files: ['packages/*/test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: a busy two-core machine can take seconds to resize a photo or load a lazy chunk.
+  testFramework: { config: { timeout: 30000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     chromeLauncher({
