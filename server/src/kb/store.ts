@@ -1,8 +1,10 @@
-// Knowledge base. Every revision of an article is kept; the current text for a language is the
-// version with the highest revision for that (article, lang).
-import { sql } from 'kysely';
-import type { ArticleStatus, DbOrTx, Lang } from '../platform/database/schema.ts';
+// Knowledge base storage: categories, articles and their revisions. Every revision of an article is
+// kept (kb_article_versions, numbered per language); the latest revision of a language is the working
+// draft. What the public sees is a publication (publishing.ts), never simply the latest revision.
+import type { ArticleStatus, DbOrTx, Lang, Visibility } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
+
+export const LANGS = ['en', 'fr'] as const satisfies readonly Lang[];
 
 export interface NewCategory {
   id?: string;
@@ -21,8 +23,10 @@ export async function insertCategory(db: DbOrTx, c: NewCategory): Promise<string
   return id;
 }
 
+/** The text of one language of an article, as an editor writes it. */
 export interface ArticleText {
-  slug: string;
+  /** The language's own slug (e.g. a French slug); defaults to the article's slug. */
+  slug?: string;
   title: string;
   summary: string;
   bodyMarkdown: string;
@@ -32,34 +36,79 @@ export interface ArticleText {
 export interface NewArticle {
   id?: string;
   townId: string;
+  slug: string;
   categoryId: string | null;
-  status: ArticleStatus;
+  status?: ArticleStatus;
+  visibility?: Visibility;
+  serviceCodes?: string[];
+  reviewBy?: string | null;
   texts: Partial<Record<Lang, ArticleText>>;
   authorUserId?: string | null;
 }
 
+/** Inserts an article (status draft unless told) with a first revision of each language given. */
 export async function insertArticle(db: DbOrTx, a: NewArticle): Promise<string> {
   const id = a.id ?? newId();
   const now = nowIso();
   await db
     .insertInto('kb_articles')
-    .values({ id, town_id: a.townId, category_id: a.categoryId, status: a.status, created_at: now, updated_at: now })
+    .values({
+      id,
+      town_id: a.townId,
+      slug: a.slug,
+      category_id: a.categoryId,
+      status: a.status ?? 'draft',
+      visibility: a.visibility ?? 'public',
+      publish_at: null,
+      review_by: a.reviewBy ?? null,
+      version: 1,
+      updated_by_user_id: a.authorUserId ?? null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  for (const lang of ['en', 'fr'] as const) {
+  await setArticleServices(db, id, a.serviceCodes ?? []);
+  for (const lang of LANGS) {
     const text = a.texts[lang];
-    if (text) await addArticleRevision(db, id, lang, text, a.authorUserId ?? null);
+    if (text) await addArticleRevision(db, id, lang, { ...text, slug: text.slug ?? a.slug }, a.authorUserId ?? null);
   }
   return id;
 }
 
-/** Adds the next revision for one language and returns its number. */
+export async function setArticleServices(db: DbOrTx, articleId: string, codes: string[]): Promise<void> {
+  await db.deleteFrom('kb_article_services').where('article_id', '=', articleId).execute();
+  const unique = [...new Set(codes)];
+  if (unique.length > 0) {
+    await db
+      .insertInto('kb_article_services')
+      .values(unique.map((service_code) => ({ article_id: articleId, service_code })))
+      .execute();
+  }
+}
+
+export interface Revision {
+  id: string;
+  articleId: string;
+  lang: Lang;
+  number: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  keywords: string[];
+  createdAt: string;
+  authorUserId: string | null;
+  authorName: string | null;
+}
+
+/** Adds the next revision for one language; returns its id and number. */
 export async function addArticleRevision(
   db: DbOrTx,
   articleId: string,
   lang: Lang,
-  text: ArticleText,
+  text: ArticleText & { slug: string },
   authorUserId: string | null,
-): Promise<number> {
+): Promise<{ id: string; number: number }> {
   const last = await db
     .selectFrom('kb_article_versions')
     .select((eb) => eb.fn.max('revision').as('rev'))
@@ -67,11 +116,11 @@ export async function addArticleRevision(
     .where('lang', '=', lang)
     .executeTakeFirst();
   const revision = Number(last?.rev ?? 0) + 1;
-  const now = nowIso();
+  const id = newId();
   await db
     .insertInto('kb_article_versions')
     .values({
-      id: newId(),
+      id,
       article_id: articleId,
       lang,
       revision,
@@ -81,115 +130,220 @@ export async function addArticleRevision(
       body_markdown: text.bodyMarkdown,
       keywords: JSON.stringify(text.keywords),
       author_user_id: authorUserId,
-      created_at: now,
+      created_at: nowIso(),
     })
     .execute();
-  await db.updateTable('kb_articles').set({ updated_at: now }).where('id', '=', articleId).execute();
-  return revision;
+  return { id, number: revision };
 }
 
-export interface CategorySummary {
-  id: string;
-  slug: string;
-  name: string;
-  articleCount: number;
-}
-
-export async function listCategories(db: DbOrTx, townId: string, lang: Lang): Promise<CategorySummary[]> {
-  const rows = await db
-    .selectFrom('kb_categories as c')
-    .leftJoin('kb_articles as a', (j) => j.onRef('a.category_id', '=', 'c.id').on('a.status', '=', 'published'))
-    .select(['c.id', 'c.slug_en', 'c.slug_fr', 'c.name_en', 'c.name_fr', 'c.sort'])
-    .select((eb) => eb.fn.count('a.id').as('n'))
-    .where('c.town_id', '=', townId)
-    .groupBy(['c.id', 'c.slug_en', 'c.slug_fr', 'c.name_en', 'c.name_fr', 'c.sort'])
-    .orderBy('c.sort')
-    .orderBy('c.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: lang === 'fr' ? r.slug_fr : r.slug_en,
-    name: lang === 'fr' ? r.name_fr : r.name_en,
-    articleCount: Number(r.n),
-  }));
-}
-
-function currentVersions(db: DbOrTx, townId: string, lang: Lang) {
+function revisionsQuery(db: DbOrTx) {
   return db
-    .selectFrom('kb_articles as a')
-    .innerJoin('kb_article_versions as v', 'v.article_id', 'a.id')
-    .leftJoin('kb_categories as c', 'c.id', 'a.category_id')
-    .where('a.town_id', '=', townId)
-    .where('a.status', '=', 'published')
-    .where('v.lang', '=', lang)
-    .where(
-      'v.revision',
-      '=',
-      sql<number>`(select max(v2.revision) from kb_article_versions v2 where v2.article_id = v.article_id and v2.lang = v.lang)`,
-    )
+    .selectFrom('kb_article_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.author_user_id')
     .select([
-      'a.id',
-      'a.category_id',
-      'a.updated_at',
+      'v.id',
+      'v.article_id',
+      'v.lang',
+      'v.revision',
       'v.slug',
       'v.title',
       'v.summary',
+      'v.body_markdown',
       'v.keywords',
-      'v.created_at as version_created_at',
-      'c.name_en as category_name_en',
-      'c.name_fr as category_name_fr',
-      'c.sort as category_sort',
+      'v.created_at',
+      'v.author_user_id',
+      'u.name as author_name',
     ]);
 }
 
-export interface ArticleSummary {
-  id: string;
-  slug: string;
-  categoryId: string | null;
-  categoryName: string | null;
-  title: string;
-  summary: string;
-  keywords: string[];
-  updatedAt: string;
-}
+type RevisionRow = Awaited<ReturnType<ReturnType<typeof revisionsQuery>['execute']>>[number];
 
-type SummaryRow = {
-  id: string;
-  category_id: string | null;
-  updated_at: string;
-  slug: string;
-  title: string;
-  summary: string;
-  keywords: string;
-  category_name_en: string | null;
-  category_name_fr: string | null;
-};
-
-const toSummary = (r: SummaryRow, lang: Lang): ArticleSummary => ({
+const toRevision = (r: RevisionRow): Revision => ({
   id: r.id,
+  articleId: r.article_id,
+  lang: r.lang,
+  number: Number(r.revision),
   slug: r.slug,
-  categoryId: r.category_id,
-  categoryName: lang === 'fr' ? r.category_name_fr : r.category_name_en,
   title: r.title,
   summary: r.summary,
+  body: r.body_markdown,
   keywords: JSON.parse(r.keywords) as string[],
-  updatedAt: r.updated_at,
+  createdAt: r.created_at,
+  authorUserId: r.author_user_id,
+  authorName: r.author_name ?? null,
 });
 
-export async function listPublishedArticles(db: DbOrTx, townId: string, lang: Lang): Promise<ArticleSummary[]> {
-  const rows = await currentVersions(db, townId, lang).orderBy('v.title').execute();
-  return rows.map((r) => toSummary(r, lang));
+/** Every revision of an article, newest first. */
+export async function listRevisions(db: DbOrTx, articleId: string): Promise<Revision[]> {
+  const rows = await revisionsQuery(db)
+    .where('v.article_id', '=', articleId)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.revision', 'desc')
+    .orderBy('v.lang')
+    .execute();
+  return rows.map(toRevision);
 }
 
-export async function getPublishedArticle(
-  db: DbOrTx,
-  townId: string,
-  id: string,
-  lang: Lang,
-): Promise<(ArticleSummary & { bodyMarkdown: string }) | undefined> {
-  const row = await currentVersions(db, townId, lang)
-    .select('v.body_markdown')
-    .where('a.id', '=', id)
+export async function getRevision(db: DbOrTx, articleId: string, revisionId: string): Promise<Revision | undefined> {
+  const row = await revisionsQuery(db).where('v.article_id', '=', articleId).where('v.id', '=', revisionId).executeTakeFirst();
+  return row ? toRevision(row) : undefined;
+}
+
+/** The latest revision (the working draft) of each language of the given articles. */
+export async function latestRevisions(db: DbOrTx, articleIds: string[]): Promise<Map<string, Partial<Record<Lang, Revision>>>> {
+  const out = new Map<string, Partial<Record<Lang, Revision>>>();
+  if (articleIds.length === 0) return out;
+  const rows = await revisionsQuery(db)
+    .where('v.article_id', 'in', articleIds)
+    .where((eb) =>
+      eb(
+        'v.revision',
+        '=',
+        eb
+          .selectFrom('kb_article_versions as v2')
+          .select((e) => e.fn.max('v2.revision').as('m'))
+          .whereRef('v2.article_id', '=', 'v.article_id')
+          .whereRef('v2.lang', '=', 'v.lang'),
+      ),
+    )
+    .execute();
+  for (const r of rows) {
+    const m = out.get(r.article_id) ?? {};
+    m[r.lang] = toRevision(r);
+    out.set(r.article_id, m);
+  }
+  return out;
+}
+
+export interface ArticleRow {
+  id: string;
+  townId: string;
+  slug: string;
+  categoryId: string | null;
+  status: ArticleStatus;
+  visibility: Visibility;
+  publishAt: string | null;
+  reviewBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedByName: string | null;
+  serviceCodes: string[];
+}
+
+function articlesQuery(db: DbOrTx, townId: string) {
+  return db
+    .selectFrom('kb_articles as a')
+    .leftJoin('users as u', 'u.id', 'a.updated_by_user_id')
+    .select([
+      'a.id',
+      'a.town_id',
+      'a.slug',
+      'a.category_id',
+      'a.status',
+      'a.visibility',
+      'a.publish_at',
+      'a.review_by',
+      'a.version',
+      'a.created_at',
+      'a.updated_at',
+      'u.name as updated_by_name',
+    ])
+    .where('a.town_id', '=', townId);
+}
+
+export interface ArticleFilter {
+  status?: ArticleStatus;
+  categoryId?: string;
+  visibility?: Visibility;
+  service?: string;
+}
+
+export async function listArticles(db: DbOrTx, townId: string, f: ArticleFilter = {}): Promise<ArticleRow[]> {
+  let q = articlesQuery(db, townId);
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.categoryId) q = q.where('a.category_id', '=', f.categoryId);
+  if (f.visibility) q = q.where('a.visibility', '=', f.visibility);
+  if (f.service) {
+    const code = f.service;
+    q = q.where('a.id', 'in', (eb) => eb.selectFrom('kb_article_services').select('article_id').where('service_code', '=', code));
+  }
+  const rows = await q.orderBy('a.updated_at', 'desc').orderBy('a.id').execute();
+  const services = await servicesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toArticleRow(r, services.get(r.id) ?? []));
+}
+
+export async function getArticle(db: DbOrTx, townId: string, id: string): Promise<ArticleRow | undefined> {
+  const r = await articlesQuery(db, townId).where('a.id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  return toArticleRow(r, (await servicesOf(db, [id])).get(id) ?? []);
+}
+
+type ArticleDbRow = Awaited<ReturnType<ReturnType<typeof articlesQuery>['execute']>>[number];
+
+const toArticleRow = (r: ArticleDbRow, serviceCodes: string[]): ArticleRow => ({
+  id: r.id,
+  townId: r.town_id,
+  slug: r.slug,
+  categoryId: r.category_id,
+  status: r.status,
+  visibility: r.visibility,
+  publishAt: r.publish_at,
+  reviewBy: r.review_by,
+  version: Number(r.version),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name ?? null,
+  serviceCodes,
+});
+
+async function servicesOf(db: DbOrTx, articleIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('kb_article_services')
+    .select(['article_id', 'service_code'])
+    .where('article_id', 'in', articleIds)
+    .orderBy('service_code')
+    .execute();
+  for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), r.service_code]);
+  return out;
+}
+
+/** Another article of the town with this slug, if any. */
+export async function slugTaken(db: DbOrTx, townId: string, slug: string, exceptId?: string): Promise<boolean> {
+  let q = db.selectFrom('kb_articles').select('id').where('town_id', '=', townId).where('slug', '=', slug);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Optimistic concurrency: moves the article from `version` to the next one (and records who changed it)
+ * only if `version` is still the current one. False means another editor changed it first.
+ */
+export async function bumpVersion(db: DbOrTx, townId: string, id: string, version: number, userId: string | null): Promise<boolean> {
+  const r = await db
+    .updateTable('kb_articles')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso(), updated_by_user_id: userId }))
+    .where('id', '=', id)
+    .where('town_id', '=', townId)
+    .where('version', '=', version)
     .executeTakeFirst();
-  return row ? { ...toSummary(row, lang), bodyMarkdown: row.body_markdown } : undefined;
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function updateArticleFields(
+  db: DbOrTx,
+  id: string,
+  f: Partial<{ slug: string; categoryId: string | null; visibility: Visibility; reviewBy: string | null; status: ArticleStatus; publishAt: string | null }>,
+): Promise<void> {
+  const set: Record<string, unknown> = {};
+  if (f.slug !== undefined) set.slug = f.slug;
+  if (f.categoryId !== undefined) set.category_id = f.categoryId;
+  if (f.visibility !== undefined) set.visibility = f.visibility;
+  if (f.reviewBy !== undefined) set.review_by = f.reviewBy;
+  if (f.status !== undefined) set.status = f.status;
+  if (f.publishAt !== undefined) set.publish_at = f.publishAt;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('kb_articles').set(set).where('id', '=', id).execute();
 }

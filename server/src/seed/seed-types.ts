@@ -71,8 +71,13 @@ export interface SeedArticleVersion {
 export interface SeedArticle {
   id: string;
   categoryId: string;
-  en: SeedArticleVersion;
-  fr: SeedArticleVersion;
+  /** internal: staff only (shown in the console and beside requests of its services), never public. */
+  visibility?: 'public' | 'internal';
+  /** Service codes the article is about (internal articles are shown beside these requests). */
+  serviceCodes?: string[];
+  /** A missing language is a missing translation, never filled with the other language. */
+  en?: SeedArticleVersion;
+  fr?: SeedArticleVersion;
 }
 
 export interface SeedRequest {

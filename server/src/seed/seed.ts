@@ -1,13 +1,14 @@
-// Turns seed data (demo-town.ts, in the shapes of seed-types.ts) into rows, through the same storage
+// Turns seed data (demo-town.ts and its content/ files, in the shapes of seed-types.ts) into rows, through the same storage
 // functions the API uses, in one transaction. Seeding a town that already exists does nothing.
 import type { Db } from '../platform/database/schema.ts';
 import { insertDepartment } from '../towns/departments-store.ts';
 import { insertArticle, insertCategory } from '../kb/store.ts';
+import { publishLatest } from '../kb/publishing.ts';
 import { insertRequest } from '../requests/intake-store.ts';
 import { insertService } from '../services/store.ts';
 import { addPublicNote, changeRequestStatus } from '../requests/staff-store.ts';
 import { getTown, insertTown } from '../towns/store.ts';
-import type { SeedData } from './seed-types.ts';
+import type { SeedArticleVersion, SeedData } from './seed-types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,20 +50,19 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
       await insertCategory(trx, { id: c.id, townId: t.id, slug: c.slug, name: c.name, sort: c.order });
     }
     for (const a of data.articles) {
-      const text = (v: SeedData['articles'][number]['en']) => ({
-        slug: v.slug,
-        title: v.title,
-        summary: v.summary,
-        bodyMarkdown: v.body,
-        keywords: v.keywords,
-      });
-      await insertArticle(trx, {
+      const text = (v: SeedArticleVersion | undefined) =>
+        v ? { slug: v.slug, title: v.title, summary: v.summary, bodyMarkdown: v.body, keywords: v.keywords } : undefined;
+      const id = await insertArticle(trx, {
         id: a.id,
         townId: t.id,
+        slug: (a.en ?? a.fr)!.slug,
         categoryId: a.categoryId,
         status: 'published',
+        visibility: a.visibility ?? 'public',
+        serviceCodes: a.serviceCodes ?? [],
         texts: { en: text(a.en), fr: text(a.fr) },
       });
+      await publishLatest(trx, id, null, now.toISOString());
     }
     // Oldest first, so reference numbers follow filing order.
     const requests = [...data.requests].sort((a, b) => b.daysAgo - a.daysAgo);
@@ -95,7 +95,7 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
   return true;
 }
 
-/** Seeds the fictional Township of Lakeview from demo-town.ts. */
+/** Seeds the fictional Township of Lakeview from demo-town.ts and content/kb/. */
 export async function seedDemoTown(db: Db): Promise<boolean> {
   const { demoTown } = await import('./demo-town.ts');
   return seedTown(db, demoTown);

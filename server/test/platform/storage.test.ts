@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedTown } from '../../src/seed/seed.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
-import { addArticleRevision, getPublishedArticle, listCategories, listPublishedArticles } from '../../src/kb/store.ts';
+import { addArticleRevision } from '../../src/kb/store.ts';
+import { findPublicArticle, listPublicArticles, listPublicCategories, publishLatest } from '../../src/kb/publishing.ts';
 import { getPublicRequestStatus } from '../../src/requests/status-store.ts';
 import { fileRequest } from '../../src/requests/intake-store.ts';
 import { getActiveServiceByCode, listActiveServices } from '../../src/services/store.ts';
@@ -74,11 +75,11 @@ for (const dialect of dialects) {
     });
 
     it('counts published articles per category as numbers', async () => {
-      const cats = await listCategories(t.db, 'testville', 'fr');
-      expect(cats).toEqual([{ id: 'waste', slug: 'dechets', name: 'Déchets', articleCount: 1 }]);
+      const cats = await listPublicCategories(t.db, 'testville', 'fr');
+      expect(cats).toEqual([{ id: 'waste', slug: 'dechets', name: 'Déchets', articleCount: 1, sort: 1 }]);
     });
 
-    it('keeps every revision and serves the latest per language', async () => {
+    it('keeps every revision and serves the published one per language', async () => {
       const rev = await addArticleRevision(
         t.db,
         'green-bin',
@@ -86,11 +87,12 @@ for (const dialect of dialects) {
         { slug: 'green-bin', title: 'Green bin (updated)', summary: 's', bodyMarkdown: 'new body', keywords: [] },
         null,
       );
-      expect(rev).toBe(2);
-      const list = await listPublishedArticles(t.db, 'testville', 'en');
-      expect(list.map((a) => a.title)).toEqual(['Green bin (updated)']);
-      const fr = await getPublishedArticle(t.db, 'testville', 'green-bin', 'fr');
-      expect(fr?.title).toBe('Bac vert');
+      expect(rev.number).toBe(2);
+      expect((await listPublicArticles(t.db, 'testville', 'en')).map((a) => a.title)).toEqual(['Green bin']);
+      await publishLatest(t.db, 'green-bin', null);
+      expect((await listPublicArticles(t.db, 'testville', 'en')).map((a) => a.title)).toEqual(['Green bin (updated)']);
+      const fr = await findPublicArticle(t.db, 'testville', 'green-bin', 'fr');
+      expect(fr.kind === 'found' && fr.article.title).toBe('Bac vert');
       const versions = await t.db.selectFrom('kb_article_versions').select('revision').where('article_id', '=', 'green-bin').execute();
       expect(versions).toHaveLength(3);
     });

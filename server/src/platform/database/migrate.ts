@@ -9,6 +9,7 @@ import { migration as m0004 } from './migrations/0004_uploads.ts';
 import { migration as m0005 } from './migrations/0005_accounts.ts';
 import { migration as m0006 } from './migrations/0006_jobs.ts';
 import { migration as m0007 } from './migrations/0007_sso.ts';
+import { migration as m0010 } from './migrations/0010_kb_publishing.ts';
 import { migration as m0011 } from './migrations/0011_request_tracking.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_accounts': m0005,
   '0006_jobs': m0006,
   '0007_sso': m0007,
+  '0010_kb_publishing': m0010,
   '0011_request_tracking': m0011,
 };
 class InCodeMigrationProvider implements MigrationProvider {

@@ -170,6 +170,56 @@ export interface KbArticlesTable {
   status: ArticleStatus;
   created_at: string;
   updated_at: string;
+  slug: string;
+  visibility: Visibility;
+  publish_at: string | null;
+  review_by: string | null;
+  version: number;
+  updated_by_user_id: string | null;
+}
+
+export interface KbArticleServicesTable {
+  article_id: string;
+  service_code: string;
+}
+
+/** What the public sees of one language of an article, from published_at on (a future one is scheduled). */
+export interface KbPublicationsTable {
+  id: string;
+  article_id: string;
+  lang: Lang;
+  revision_id: string;
+  body_html: string;
+  published_at: string;
+  published_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface KbArticleViewsTable {
+  article_id: string;
+  lang: Lang;
+  day: string;
+  count: number;
+}
+
+export interface KbSearchesTable {
+  town_id: string;
+  day: string;
+  lang: Lang;
+  query: string;
+  result_count: number;
+  count: number;
+  opened_count: number;
+}
+
+export interface KbFeedbackTable {
+  id: string;
+  town_id: string;
+  article_id: string;
+  lang: Lang;
+  helpful: number;
+  comment: string | null;
+  created_at: string;
 }
 
 export interface KbArticleVersionsTable {
@@ -375,6 +425,11 @@ export interface Database {
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;
   kb_article_versions: KbArticleVersionsTable;
+  kb_article_services: KbArticleServicesTable;
+  kb_publications: KbPublicationsTable;
+  kb_article_views: KbArticleViewsTable;
+  kb_searches: KbSearchesTable;
+  kb_feedback: KbFeedbackTable;
   users: UsersTable;
   user_town_roles: UserTownRolesTable;
   sessions: SessionsTable;

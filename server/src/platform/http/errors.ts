@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'rate_limited'
   | 'idempotency_key_reused'
   | 'provider_unavailable'
+  | 'edit_conflict'
+  | 'translation_missing'
+  | 'category_not_empty'
+  | 'slug_taken'
   | 'internal';
 
 export interface FieldError {
