@@ -104,6 +104,14 @@ describe('search engine', () => {
     expect(hit!.highlights.title.map(([s, e]) => hit!.doc.title.slice(s, e))).to.deep.equal(['Swimming']);
   });
 
+  it('lets a stop word tell near-duplicates apart, but never list an article by itself', () => {
+    const doc = (id: string, title: string): SearchDoc => ({ id, slug: id, title, summary: '', keywords: [], categoryId: null, categoryName: null });
+    const engine = createSearchEngine([doc('eloi', 'Green bin — Lac-Éloi'), doc('ours', 'Green bin — Lac-à-l’Ours'), doc('other', 'Our parks')], { lang: 'en', Fuse });
+    expect(engine.search('lac a l ours green bin').map((h) => h.doc.id)).to.deep.equal(['ours', 'eloi']);
+    expect(engine.search('lac a l ours green bin')[0]!.matchedTerms).to.deep.equal(['lac', 'green', 'bin']);
+    expect(engine.search('ours')).to.deep.equal([]);
+  });
+
   it('breaks ties with popularity', () => {
     const twins: SearchDoc[] = [
       { id: 'a', slug: 'a', title: 'Dog park', summary: '', keywords: [], categoryId: null, categoryName: null, popularity: 1 },

@@ -51,6 +51,8 @@ const FIELD_WEIGHT: ReadonlyArray<[number, number]> = [
   [FIELD.category, 1],
 ];
 const EXTRA_FIELD_BONUS = 0.2;
+/** A stop word the article also has ("ours" in Lac-à-l'Ours) lifts it by this share of a word. */
+const STOP_WORD_WEIGHT = 0.1;
 /** A match on every query word always outranks a match on fewer. */
 const COVERAGE_WEIGHT = 100;
 /** fuse.js threshold for a typo: about one wrong letter in four, two in seven. */
@@ -67,6 +69,8 @@ interface QueryWord {
   term: string;
   /** The word still being typed: the last one, with no space after it. */
   typing: boolean;
+  /** A stop word: it only lifts articles the other words found (and only as typed). */
+  stop: boolean;
 }
 
 interface Expansion {
@@ -82,18 +86,20 @@ function parseQuery(query: string, lang: Lang): QueryWord[] {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
-    if (!keepWord(token.word, lang)) continue;
-    const term = stem(token.word, lang);
-    if (seen.has(term)) continue;
-    seen.add(term);
-    words.push({ folded: token.word, term, typing: typingOpen && token === last });
+    const stop = !keepWord(token.word, lang);
+    if (stop && token.word.length < 2) continue;
+    const term = stop ? token.word : stem(token.word, lang);
+    const key = `${stop ? 's' : 'w'}${term}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push({ folded: token.word, term, typing: typingOpen && token === last, stop });
   }
   return words;
 }
 
 /** The folded query words, stop words dropped, each once: for highlighting and for logging searches. */
 export function queryTerms(query: string, lang: 'en' | 'fr'): string[] {
-  return parseQuery(query, lang).map((w) => w.folded);
+  return parseQuery(query, lang).filter((w) => !w.stop).map((w) => w.folded);
 }
 
 function fieldScore(mask: number): number {
@@ -141,7 +147,9 @@ class Engine implements SearchEngine {
 
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const words = parseQuery(query, this.lang);
+    const parsed = parseQuery(query, this.lang);
+    const words = parsed.filter((w) => !w.stop);
+    const stopWords = parsed.filter((w) => w.stop);
     if (words.length === 0 || limit <= 0) return [];
     const n = this.docs.length;
     const best = words.map(() => new Float64Array(n));
@@ -167,6 +175,18 @@ class Engine implements SearchEngine {
       }
     });
 
+    // Stop words only lift articles already found, by a fraction of a word's weight.
+    const lift = new Float64Array(n);
+    for (const word of stopWords) {
+      const posting = this.index.stopPostings.get(word.term);
+      if (!posting) continue;
+      const weight = STOP_WORD_WEIGHT * this.index.idf(word.term, this.index.stopPostings);
+      for (let p = 0; p < posting.docs.length; p++) {
+        const doc = posting.docs[p]!;
+        if (seen[doc]) lift[doc]! += weight * fieldScore(posting.fields[p]!);
+      }
+    }
+
     const scores = new Float64Array(n);
     for (const doc of touched) {
       let matched = 0;
@@ -179,7 +199,7 @@ class Engine implements SearchEngine {
         }
       }
       const popularity = this.docs[doc]!.popularity ?? 0;
-      scores[doc] = matched * COVERAGE_WEIGHT + sum + 0.01 * Math.log1p(Math.max(0, popularity));
+      scores[doc] = matched * COVERAGE_WEIGHT + sum + lift[doc]! + 0.01 * Math.log1p(Math.max(0, popularity));
     }
     touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
 

@@ -12,8 +12,23 @@ const HYPHENS = new Set(['-', '‐', '‑', '‒', '–']);
  */
 export const ELISIONS: ReadonlySet<string> = new Set(['l', 'd', 'j', 'n', 's', 'c', 'm', 't', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const MARKS = /\p{M}/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Per UTF-16 unit beyond ASCII: 0 not yet known, 1 part of a word, 2 not. */
+const charClass = new Uint8Array(65536);
+
+/** Letters, combining marks and digits make words (ʼ U+02BC is a letter to Unicode, but an apostrophe here). */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let c = charClass[code]!;
+  if (c === 0) {
+    c = code !== 0x2bc && (code < 0xd800 || code > 0xdfff) && WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    charClass[code] = c;
+  }
+  return c === 1;
+}
+
+const foldCache = new Map<string, string>();
 
 /** Lower case, accents removed, ligatures spelled out: "Échéance" → "echeance", "Œufs" → "oeufs". */
 export function fold(text: string): string {
@@ -36,6 +51,18 @@ export interface Token {
   joined: boolean;
 }
 
+/** fold() of one word, cached (a corpus repeats the same words). */
+function foldWord(word: string, ascii: boolean): string {
+  if (ascii) return word.toLowerCase();
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (foldCache.size > 20_000) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
 /**
  * Splits text into folded words with their places in the original text. Apostrophe variants and
  * hyphens split words; a French elided word before an apostrophe (l', d', qu', jusqu'…) is dropped,
@@ -43,23 +70,39 @@ export interface Token {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  scanWords(text, (word, start, end, joined) => {
+    tokens.push({ word, start, end, joined });
+  });
+  return tokens;
+}
+
+/** tokenize() without building the list: calls `visit` for each word, in order. */
+export function scanWords(text: string, visit: (word: string, start: number, end: number, joined: boolean) => void): void {
   let previousEnd = -1;
-  // ʼ (U+02BC) is a letter to Unicode; as one UTF-16 unit for another, places do not move.
-  text = text.replace(/ʼ/g, "'");
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const word = fold(match[0]);
-    const next = text[end];
-    const prev = start > 0 ? text[start - 1] : undefined;
-    if (next !== undefined && APOSTROPHES.has(next) && ELISIONS.has(word)) {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    do {
+      if (code >= 128) ascii = false;
+      code = ++i < length ? text.charCodeAt(i) : -1;
+    } while (i < length && isWordChar(code));
+    const end = i;
+    const word = foldWord(text.slice(start, end), ascii);
+    const next = end < length ? text[end]! : '';
+    const prev = start > 0 ? text[start - 1]! : '';
+    if (APOSTROPHES.has(next) && ELISIONS.has(word)) {
       previousEnd = -1;
       continue;
     }
-    if (word === 's' && prev !== undefined && APOSTROPHES.has(prev)) continue;
-    const joined = previousEnd >= 0 && start === previousEnd + 1 && prev !== undefined && HYPHENS.has(prev);
-    tokens.push({ word, start, end, joined });
+    if (word === 's' && APOSTROPHES.has(prev)) continue;
+    visit(word, start, end, previousEnd >= 0 && start === previousEnd + 1 && HYPHENS.has(prev));
     previousEnd = end;
   }
-  return tokens;
 }

@@ -2,7 +2,7 @@
 // hyphenated compounds) → the articles holding it and in which fields. Looking a word up, or every
 // word starting with what is being typed, costs a map lookup or a binary search, whatever the number
 // of articles, so only candidate articles reach the ranking.
-import { tokenize } from './fold.ts';
+import { scanWords } from './fold.ts';
 import { isStopWord } from './stop-words.ts';
 import { stem } from './stem.ts';
 
@@ -24,29 +24,61 @@ export function keepWord(word: string, lang: Lang): boolean {
   return (word.length >= 2 || /\d/.test(word)) && !isStopWord(word, lang);
 }
 
+const termCache: Record<Lang, Map<string, string | null>> = { en: new Map(), fr: new Map() };
+
+/** The index term of a folded word, or null for a word not worth indexing. Cached. */
+export function termOf(word: string, lang: Lang): string | null {
+  const cache = termCache[lang];
+  let term = cache.get(word);
+  if (term === undefined) {
+    term = keepWord(word, lang) ? stem(word, lang) : null;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, term);
+  }
+  return term;
+}
+
 /**
  * The index terms of a text with their places. A hyphenated compound ("nid-de-poule", "pick-up") also
  * gives its joined form ("niddepoule", "pickup"), and so does a two- or three-word phrase when
  * `joinPhrase` is set (a keyword such as "snow plow" also gives "snowplow"), so residents find it however they spell it.
  */
 export function analyze(text: string, lang: Lang, joinPhrase = false): Term[] {
-  const tokens = tokenize(text);
   const terms: Term[] = [];
-  let run: typeof tokens = [];
-  const flush = (): void => {
-    if (run.length > 1 && run.length <= 3) {
-      const joined = run.map((t) => t.word).join('');
-      terms.push({ term: stem(joined, lang), start: run[0]!.start, end: run[run.length - 1]!.end });
-    }
-    run = [];
-  };
-  for (const token of tokens) {
-    if (!token.joined && !joinPhrase) flush();
-    run.push(token);
-    if (keepWord(token.word, lang)) terms.push({ term: stem(token.word, lang), start: token.start, end: token.end });
-  }
-  flush();
+  forEachTerm(text, lang, joinPhrase, (term, start, end) => {
+    terms.push({ term, start, end });
+  });
   return terms;
+}
+
+/**
+ * analyze() without building the list. With `visitStopWord`, stop words of two letters or more are
+ * reported to it too (folded, not reduced): a place called Lac-à-l'Ours must stay findable by "ours".
+ */
+export function forEachTerm(
+  text: string,
+  lang: Lang,
+  joinPhrase: boolean,
+  visit: (term: string, start: number, end: number) => void,
+  visitStopWord?: (word: string) => void,
+): void {
+  let runWords: string[] = [];
+  let runStart = 0;
+  let runEnd = 0;
+  const flush = (): void => {
+    if (runWords.length > 1 && runWords.length <= 3) visit(stem(runWords.join(''), lang), runStart, runEnd);
+    runWords = [];
+  };
+  scanWords(text, (word, start, end, joined) => {
+    if (!joined && !joinPhrase) flush();
+    if (runWords.length === 0) runStart = start;
+    runWords.push(word);
+    runEnd = end;
+    const term = termOf(word, lang);
+    if (term !== null) visit(term, start, end);
+    else if (visitStopWord && word.length >= 2) visitStopWord(word);
+  });
+  flush();
 }
 
 export interface IndexDoc {
@@ -65,6 +97,11 @@ export interface Posting {
 
 export class InvertedIndex {
   readonly postings = new Map<string, Posting>();
+  /**
+   * Stop words → articles. Never a reason to list an article, never completed or corrected; they only
+   * lift an article that matches the other words ("saint a l ours bin" → Saint-à-l'Ours, not Saint-Éloi).
+   */
+  readonly stopPostings = new Map<string, Posting>();
   /** Every indexed term, sorted, for prefix lookups. */
   readonly vocabulary: string[];
   readonly docCount: number;
@@ -73,28 +110,40 @@ export class InvertedIndex {
   constructor(docs: readonly IndexDoc[], lang: Lang) {
     this.lang = lang;
     this.docCount = docs.length;
-    docs.forEach((doc, i) => {
-      const fields = new Map<string, number>();
-      const add = (terms: Term[], field: number): void => {
-        for (const { term } of terms) fields.set(term, (fields.get(term) ?? 0) | field);
-      };
-      add(analyze(doc.title, lang), FIELD.title);
-      for (const keyword of doc.keywords) add(analyze(keyword, lang, true), FIELD.keywords);
-      add(analyze(doc.summary, lang), FIELD.summary);
-      if (doc.categoryName) add(analyze(doc.categoryName, lang), FIELD.category);
-      for (const [term, mask] of fields) {
-        let posting = this.postings.get(term);
-        if (!posting) this.postings.set(term, (posting = { docs: [], fields: [] }));
-        posting.docs.push(i);
-        posting.fields.push(mask);
+    let doc = 0;
+    const add = (field: number, postings = this.postings) => (term: string): void => {
+      let posting = postings.get(term);
+      if (!posting) {
+        postings.set(term, (posting = { docs: [], fields: [] }));
       }
-    });
+      // Articles are added in order: a term already seen in this article adds its field to that entry.
+      const n = posting.docs.length;
+      if (n > 0 && posting.docs[n - 1] === doc) posting.fields[n - 1]! |= field;
+      else {
+        posting.docs.push(doc);
+        posting.fields.push(field);
+      }
+    };
+    const title = add(FIELD.title);
+    const keywords = add(FIELD.keywords);
+    const summary = add(FIELD.summary);
+    const category = add(FIELD.category);
+    const stopTitle = add(FIELD.title, this.stopPostings);
+    const stopKeywords = add(FIELD.keywords, this.stopPostings);
+    const stopSummary = add(FIELD.summary, this.stopPostings);
+    for (; doc < docs.length; doc++) {
+      const d = docs[doc]!;
+      forEachTerm(d.title, lang, false, title, stopTitle);
+      for (const keyword of d.keywords) forEachTerm(keyword, lang, true, keywords, stopKeywords);
+      forEachTerm(d.summary, lang, false, summary, stopSummary);
+      if (d.categoryName) forEachTerm(d.categoryName, lang, false, category);
+    }
     this.vocabulary = [...this.postings.keys()].sort();
   }
 
   /** How rare a term is: 1 + ln(N / df); a word in every article weighs 1. */
-  idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+  idf(term: string, postings = this.postings): number {
+    const df = postings.get(term)?.docs.length ?? 0;
     return df === 0 ? 0 : 1 + Math.log(this.docCount / df);
   }
 
