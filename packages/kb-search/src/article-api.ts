@@ -33,10 +33,10 @@ export class TranslationMissingError extends Error {
 
 const base = (town: string) => `/towns/${encodeURIComponent(town)}/kb`;
 
-export async function fetchArticle(client: ApiClient, town: string, slug: string, lang: Lang): Promise<KbArticleView> {
+export async function fetchArticle(client: ApiClient, town: string, idOrSlug: string, lang: Lang): Promise<KbArticleView> {
   let res: Response;
   try {
-    res = await fetch(client.url(`${base(town)}/articles/${encodeURIComponent(slug)}`, { lang }), {
+    res = await fetch(client.url(`${base(town)}/articles/${encodeURIComponent(idOrSlug)}`, { lang }), {
       headers: { Accept: 'application/json' },
       credentials: client.credentials,
       signal: AbortSignal.timeout(20_000),

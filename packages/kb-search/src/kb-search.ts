@@ -503,7 +503,10 @@ export class MuniKbSearch extends MuniElement {
     void focusAfterRender(this, '#article-status');
     try {
       const town = await this.resolveTown();
-      const article = await fetchArticle(this.client, town, slug, lang);
+      // By id when the index knows the slug (any server version answers ids), else by slug.
+      const index = await this.indexFor(lang).catch(() => undefined);
+      const id = index?.articles.find((a) => a.slug === slug)?.id ?? slug;
+      const article = await fetchArticle(this.client, town, id, lang);
       if (this.openSlug !== slug) return;
       this.safeBody = sanitizeHtml(article.bodyHtml);
       this.article = article;

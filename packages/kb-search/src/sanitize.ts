@@ -54,6 +54,14 @@ function clean(node: ParentNode): void {
       if (!ok) el.removeAttribute(attr.name);
     }
     if (tag === 'a' && /^https?:/i.test(el.getAttribute('href') ?? '')) el.setAttribute('rel', 'noopener noreferrer');
+    const level = /^h([1-6])$/.exec(tag)?.[1];
+    if (level) {
+      // The article's title is the element's h2: the body's headings go under it (h1, h2 → h3, …).
+      const heading = document.createElement(`h${Math.min(6, Math.max(3, Number(level) + 1))}`);
+      for (const attr of [...el.attributes]) heading.setAttribute(attr.name, attr.value);
+      heading.append(...el.childNodes);
+      el.replaceWith(heading);
+    }
   }
 }
 
