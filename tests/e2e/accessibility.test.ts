@@ -62,6 +62,9 @@ describe('accessibility of the demo pages with live widgets', () => {
     it(`search page with results (${prefix || '/en'})`, async () => {
       const page = await pageAt(`${prefix}/`);
       await page.locator('muni-kb-search input').fill(prefix ? 'ordures' : 'garbage');
+      await expect.poll(() => page.locator('muni-kb-search [part~="suggestion"]').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('muni-kb-search input').press('Enter');
       await expect.poll(() => page.locator('muni-kb-search [part~="result"]').count()).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
     });

@@ -1,5 +1,5 @@
 // A resident's journey through the demo town site, in English and in French, against the real server.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser.ts';
@@ -17,6 +17,21 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+// A server without the knowledge base's newer endpoints (before the kbserver branch lands) answers 404
+// to GET /kb/index (the element falls back to /kb/articles) and to POST /kb/searches (statistics the
+// element drops quietly); Chromium logs each 404 on the console. Only those are allowed.
+const indexMisses = new WeakMap<Page, number>();
+function watchIndexMisses(page: Page): void {
+  indexMisses.set(page, 0);
+  page.on('response', (res) => {
+    if (res.status() === 404 && /\/kb\/(index|searches)$/.test(new URL(res.url()).pathname)) indexMisses.set(page, (indexMisses.get(page) ?? 0) + 1);
+  });
+}
+function withoutIndexFallback(page: Page, problems: string[]): string[] {
+  let allowed = indexMisses.get(page) ?? 0;
+  return problems.filter((p) => !(/status of 404/.test(p) && allowed-- > 0));
+}
 
 async function freshContext(): Promise<BrowserContext> {
   await context?.close();
@@ -49,33 +64,52 @@ describe('widget bundle', () => {
 describe('knowledge-base search', () => {
   it('finds and opens an article in English, with the page theme kept out of the widget', async () => {
     const { page, problems } = await openPage(await freshContext());
+    watchIndexMisses(page);
     await page.goto('/');
     const search = page.locator('muni-kb-search input');
     await search.fill('green bin');
+    // Suggestions as the resident types (a combobox), the count announced politely.
+    const suggestions = page.locator('muni-kb-search [part~="suggestion"]');
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('muni-kb-search [part~="status"]').innerText()).toMatch(/\d/);
+    // Enter without choosing lists the results.
+    await search.press('Enter');
     const firstResult = page.locator('muni-kb-search [part~="result"]').first();
     await expect.poll(() => firstResult.count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('muni-kb-search [role="status"]').first().innerText()).toMatch(/\d/);
 
     // The demo theme sets `button { text-transform: uppercase }`; shadow DOM keeps it out.
-    const transform = await firstResult.evaluate((el) => getComputedStyle(el).textTransform);
+    const transform = await page.locator('muni-kb-search button[type="submit"]').evaluate((el) => getComputedStyle(el).textTransform);
     expect(transform).not.toBe('uppercase');
 
-    const open = firstResult.locator('button').first();
+    const open = firstResult.locator('a').first();
     const title = await open.innerText();
     await open.click();
-    const heading = page.locator('muni-kb-search article h2, muni-kb-search article h3').first();
+    const heading = page.locator('muni-kb-search #article-title');
     await expect.poll(() => heading.innerText()).toContain(title.trim());
-    await expect.poll(() => page.locator('muni-kb-search article').innerText()).toMatch(/\w{20,}|\w+ \w+ \w+ \w+/);
-    expect(problems).toEqual([]);
+    await expect.poll(() => page.locator('muni-kb-search [part~="article-body"]').innerText()).toMatch(/\w+ \w+ \w+ \w+/);
+    // A permanent link: the fragment names the article, and the browser's Back closes it.
+    expect(new URL(page.url()).hash).toMatch(/^#kb=[\w-]+$/);
+    const shared = page.url();
+    await page.goBack();
+    await expect.poll(() => page.locator('muni-kb-search [part~="result"]').count()).toBeGreaterThan(0);
+    // A shared link opens the article straight away.
+    const other = await openPage(context);
+    watchIndexMisses(other.page);
+    await other.page.goto(shared);
+    await expect.poll(() => other.page.locator('muni-kb-search #article-title').innerText()).toContain(title.trim());
+    expect(withoutIndexFallback(page, problems)).toEqual([]);
+    expect(withoutIndexFallback(other.page, other.problems)).toEqual([]);
   });
 
   it('speaks French on the French page', async () => {
     const { page, problems } = await openPage(await freshContext());
+    watchIndexMisses(page);
     await page.goto('/fr/');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     const search = page.locator('muni-kb-search input');
     await search.fill('bac vert');
-    const results = page.locator('muni-kb-search [part~="result"]');
+    const results = page.locator('muni-kb-search [part~="suggestion"]');
     await expect.poll(() => results.count()).toBeGreaterThan(0);
     const label = await page.locator('muni-kb-search label').first().innerText();
     expect(label).toMatch(/recherch|cherch/i);
@@ -84,7 +118,7 @@ describe('knowledge-base search', () => {
     // Typed without accents, as many people do on a phone.
     await search.fill('deneigement');
     await expect.poll(() => results.first().innerText()).toMatch(/neige|déneigement/i);
-    expect(problems).toEqual([]);
+    expect(withoutIndexFallback(page, problems)).toEqual([]);
   });
 });
 
@@ -190,6 +224,7 @@ describe('reporting a problem and tracking it', () => {
     const { page } = await openPage(ctx);
     await page.goto('/report.html');
     const form = page.locator('muni-request-form');
+
     await expect.poll(() => form.locator('input[name="service"]').count()).toBeGreaterThan(10);
     await form.getByLabel('Pothole', { exact: true }).check();
     await form.locator('textarea').first().fill('A pothole by the school crossing.');
