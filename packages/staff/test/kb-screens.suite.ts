@@ -108,6 +108,29 @@ describe('knowledge base screens', function () {
     await expect(app).to.be.accessible();
   });
 
+  it('editor: a deep link survives sign-in, and text typed before a reload comes back from sessionStorage', async () => {
+    sessionStorage.setItem('munikit-kb-draft:lakeview:a1', JSON.stringify({
+      version: 3,
+      form: { slug: 'garbage-day', categoryId: 'c1', visibility: 'internal', serviceCodes: 'pothole', reviewBy: '2027-06-30',
+        en: { title: 'When is garbage day?', summary: 'Collection days by street.', body: 'Typed before the reload.', keywords: 'trash, garbage' },
+        fr: { title: '', summary: '', body: '', keywords: '' } },
+    }));
+    stub.on('GET /auth/session', apiError(401, 'unauthenticated', 'Sign in')).on('POST /auth/login', { status: 200, body: adminSession });
+    const app = await openConsole('/staff/kb/article?id=a1');
+    const signIn = await screenOf(app, 'muni-staff-sign-in', 'form');
+    expect(new URLSearchParams(location.search).get('next')).to.equal('/staff/kb/article?id=a1');
+    type($<HTMLInputElement>(signIn, '#email'), 'clerk@lakeview.ca');
+    type($<HTMLInputElement>(signIn, '#password'), 'correct horse battery');
+    $<HTMLButtonElement>(signIn, 'form button[type="submit"]').click();
+    const editor = await screenOf(app, 'muni-staff-kb-editor', 'form');
+    expect(location.pathname + location.search).to.equal('/staff/kb/article?id=a1');
+    expect($<HTMLTextAreaElement>(editor, '#en-body').value).to.equal('Typed before the reload.');
+    expect($<HTMLInputElement>(editor, '#serviceCodes').value).to.equal('pothole');
+    expect($(editor, '[role="status"]').textContent).to.contain('unsaved changes from earlier');
+    expect($(editor, '.status').textContent).to.contain('Unsaved changes');
+    await expect(app).to.be.accessible();
+  });
+
   it('editor: a 409 keeps both texts; keep mine re-saves on the new version, take theirs drops mine', async () => {
     const theirs: StaffArticle = { ...article, version: 5, updatedByName: 'Sam Editor', en: { ...article.en!, body: 'Garbage is collected on Wednesdays (their text).' } };
     const puts: (ArticleInput & { version: number })[] = [];

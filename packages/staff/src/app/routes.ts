@@ -60,5 +60,8 @@ export function signedOutRouteFor(pathname: string): SignedOutRoute | undefined 
 
 /** Only console screens may be a sign-in's `next`, so a crafted link cannot send staff elsewhere. */
 export function safeNext(next: string | null): string | undefined {
-  return next && routeFor(next) ? trim(next) : undefined;
+  if (!next?.startsWith('/') || next.startsWith('//')) return undefined;
+  // The query stays (e.g. /staff/kb/article?id=…); the screen is what must be known.
+  const url = new URL(next, location.origin);
+  return url.origin === location.origin && routeFor(url.pathname) ? trim(url.pathname) + url.search : undefined;
 }
