@@ -11,6 +11,8 @@ export interface StaffRoute {
   /** The action (from the server's permission map) a role needs to see the screen; `self` for everyone signed in. */
   permission: Action | 'self';
   load: () => Promise<unknown>;
+  /** false: reached from another screen (e.g. an article's editor), not listed in the navigation. */
+  nav?: boolean;
 }
 
 /** A screen for someone who is not signed in (opened from an emailed link). It gets the link's `token`. */
@@ -26,6 +28,11 @@ export const SIGN_IN_PATH = `${CONSOLE_BASE}/sign-in`;
 
 export const ROUTES: StaffRoute[] = [
   { path: '/staff/inbox', tag: 'muni-staff-requests', titleKey: 'nav.inbox', permission: 'requests.read', load: () => import('../requests/requests-screen.ts') },
+  { path: '/staff/kb', tag: 'muni-staff-kb-articles', titleKey: 'nav.kb', permission: 'kb.read', load: () => import('../kb/kb-articles/kb-articles-screen.ts') },
+  { path: '/staff/kb/article', tag: 'muni-staff-kb-editor', titleKey: 'nav.kbArticle', permission: 'kb.read', nav: false, load: () => import('../kb/kb-editor/kb-editor-screen.ts') },
+  { path: '/staff/kb/revisions', tag: 'muni-staff-kb-revisions', titleKey: 'nav.kbRevisions', permission: 'kb.read', nav: false, load: () => import('../kb/kb-revisions/kb-revisions-screen.ts') },
+  { path: '/staff/kb/categories', tag: 'muni-staff-kb-categories', titleKey: 'nav.kbCategories', permission: 'kb.read', load: () => import('../kb/kb-categories/kb-categories-screen.ts') },
+  { path: '/staff/kb/insight', tag: 'muni-staff-kb-insight', titleKey: 'nav.kbInsight', permission: 'kb.read', load: () => import('../kb/kb-insight/kb-insight-screen.ts') },
   { path: '/staff/settings/users', tag: 'muni-staff-users', titleKey: 'nav.users', permission: 'users.manage', load: () => import('../users/users-screen.ts') },
   { path: '/staff/settings/town', tag: 'muni-staff-town-settings', titleKey: 'nav.town', permission: 'settings.manage', load: () => import('../town-settings/town-settings-screen.ts') },
   { path: '/staff/settings/api-keys', tag: 'muni-staff-api-keys', titleKey: 'nav.apiKeys', permission: 'apikeys.manage', load: () => import('../api-keys/api-keys-screen.ts') },
@@ -53,5 +60,8 @@ export function signedOutRouteFor(pathname: string): SignedOutRoute | undefined 
 
 /** Only console screens may be a sign-in's `next`, so a crafted link cannot send staff elsewhere. */
 export function safeNext(next: string | null): string | undefined {
-  return next && routeFor(next) ? trim(next) : undefined;
+  if (!next?.startsWith('/') || next.startsWith('//')) return undefined;
+  // The query stays (e.g. /staff/kb/article?id=…); the screen is what must be known.
+  const url = new URL(next, location.origin);
+  return url.origin === location.origin && routeFor(url.pathname) ? trim(url.pathname) + url.search : undefined;
 }

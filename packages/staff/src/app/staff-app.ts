@@ -18,7 +18,7 @@ export const LANGUAGE_KEY = 'munikit-staff-lang';
 const TOWN_KEY = 'munikit-staff-town';
 
 /** A screen element; signed-out screens take the emailed link's token. */
-type Screen = HTMLElement & { updateComplete?: Promise<unknown>; token?: string };
+type Screen = HTMLElement & { updateComplete?: Promise<unknown>; token?: string; query?: URLSearchParams };
 
 /**
  * The staff console: session, town, navigation and one lazily loaded screen per URL under /staff.
@@ -198,8 +198,10 @@ export class MuniStaffApp extends MuniElement {
       replace = true;
       push = false;
     }
-    if (push) history.pushState(null, '', route.path);
-    else if (replace || url.pathname !== route.path) history.replaceState(null, '', route.path);
+    // The query stays with its screen (e.g. /staff/kb/article?id=…), which receives it as `query`.
+    const search = url.pathname.replace(/\/+$/, '') === route.path ? url.search : '';
+    if (push) history.pushState(null, '', route.path + search);
+    else if (replace || url.pathname !== route.path) history.replaceState(null, '', route.path + search);
     this.route = route;
     document.title = `${this.t(route.titleKey)} — ${this.t('brand')}`;
     this.screen = undefined;
@@ -210,6 +212,7 @@ export class MuniStaffApp extends MuniElement {
       this.screens.set(route.tag, screen);
     }
     if (this.route !== route) return; // another navigation won the race
+    screen.query = new URLSearchParams(search);
     this.screen = screen;
     await this.updateComplete;
     await screen.updateComplete;
@@ -318,7 +321,7 @@ export class MuniStaffApp extends MuniElement {
   private renderNav() {
     return html`<nav part="nav" aria-label=${this.t('navLabel')}>
       <ul>
-        ${ROUTES.filter((r) => allowed(this.session!, this.provider.value?.town ?? '', r.permission)).map(
+        ${ROUTES.filter((r) => r.nav !== false && allowed(this.session!, this.provider.value?.town ?? '', r.permission)).map(
           (r) => html`<li><a href=${r.path} aria-current=${this.route === r ? 'page' : nothing}
             @click=${(e: MouseEvent) => this.onNavClick(e, r.path)}>${this.t(r.titleKey)}</a></li>`,
         )}

@@ -6,6 +6,7 @@ import type { RequestStatus, StaffRequest, StaffRequestPage } from '@munikit/cor
 import { staffContext } from '../app/staff-context.ts';
 import { dataTable, type Column } from '../shared/data-table.ts';
 import { REQUESTS_NS } from './requests-screen.i18n.ts';
+void import('../kb/staff-guidance.ts'); // "Staff guidance" beside each request: loaded after the inbox, never delaying it
 import { requestsScreenStyles } from './requests-screen.styles.ts';
 
 const STATUSES: RequestStatus[] = ['received', 'acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed', 'declined', 'duplicate'];
@@ -107,7 +108,7 @@ export class MuniStaffRequests extends MuniElement {
   private renderTable(page: StaffRequestPage) {
     const columns: Column<StaffRequest>[] = [
       { key: 'reference', label: this.t('col.reference'), cell: (r) => r.reference },
-      { key: 'service', label: this.t('col.service'), cell: (r) => r.serviceName[this.uiLang] || r.serviceCode },
+      { key: 'service', label: this.t('col.service'), cell: (r) => html`${r.serviceName[this.uiLang] || r.serviceCode}<muni-staff-kb-guidance service=${r.serviceCode} town=${this.staff.value?.town ?? ''}></muni-staff-kb-guidance>` },
       { key: 'status', label: this.t('col.status'), cell: (r) => this.t(`status.${r.status}`, { defaultValue: r.status }) },
       { key: 'priority', label: this.t('col.priority'), cell: (r) => this.t(`priority.${r.priority}`, { defaultValue: r.priority }) },
       { key: 'location', label: this.t('col.location'), cell: (r) => r.location.text },
