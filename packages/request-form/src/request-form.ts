@@ -119,7 +119,7 @@ function valuesFrom(body: NewServiceRequest): FormValues {
  * @attr lang - Interface language (`en` or `fr`). Defaults to the nearest ancestor's `lang`, then the page's.
  * @attr service - Preselect a service by its code.
  * @attr track-url - Page with a `<muni-request-status>`; the confirmation links to it with `?ref=REFERENCE`.
- * @attr kb-url - Page with a `<muni-kb-search>`; suggested answers link to it with `?q=` and the article's title.
+ * @attr kb-url - Page with a `<muni-kb-search>`; a suggested answer links to its article there (`#kb=<slug>`, the search element's permanent link).
  * @attr retention-months - How long the town keeps a closed request's personal information, for the privacy notice. Default 12.
  *
  * @fires muni-request-submitted - RequestSubmittedEvent: the town received the request (straight away or from this device's queue). `detail: {reference, serviceCode}`.
@@ -869,7 +869,7 @@ export class MuniRequestForm extends MuniElement {
   private kbLink(article: KbArticleSummary): string | undefined {
     if (!this.kbUrl) return undefined;
     const url = new URL(this.kbUrl, document.baseURI);
-    url.searchParams.set('q', article.title);
+    url.hash = `kb=${encodeURIComponent(article.slug)}`;
     return url.href;
   }
 

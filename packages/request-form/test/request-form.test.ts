@@ -290,7 +290,8 @@ describe('<muni-request-form>', () => {
       const links = $$<HTMLAnchorElement>(el, '[part="suggestions"] a');
       expect(links).to.have.length(3);
       expect(links[0]!.textContent).to.equal('Pothole repair schedule');
-      expect(new URL(links[0]!.href).searchParams.get('q')).to.equal('Pothole repair schedule');
+      expect(new URL(links[0]!.href).pathname).to.equal('/help.html');
+      expect(new URL(links[0]!.href).hash).to.match(/^#kb=[a-z0-9-]+$/);
       expect(links.map((a) => a.textContent)).to.not.include('Dog licences');
       // The index is fetched once, not at every change of service.
       await chooseService(el, 'streetlight');
