@@ -86,6 +86,7 @@ describe('knowledge base screens', function () {
     expect($<HTMLInputElement>(editor, '#en-keywords').value).to.equal('trash, garbage');
     expect($(editor, '#missing-fr').textContent).to.contain('French translation missing.');
     expect($(editor, '#lang-fr').getAttribute('aria-describedby')).to.equal('missing-fr');
+    expect($(editor, '.status').textContent).to.contain('French: not published').and.contain('English: published on');
     await waitUntil(() => $(editor, '#preview-en').textContent?.includes('rendered: 38 characters'), 'no server preview');
     await expect(app).to.be.accessible();
 

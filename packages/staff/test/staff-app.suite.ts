@@ -72,7 +72,8 @@ describe('<muni-staff-app>', () => {
   }
 
   async function inbox(el: MuniStaffApp) {
-    await waitUntil(() => screen(el, 'muni-staff-requests')?.shadowRoot?.querySelector('table'), 'no requests table');
+    // The first inbox is a lazy chunk: on a loaded machine it takes longer than waitUntil's default second.
+    await waitUntil(() => screen(el, 'muni-staff-requests')?.shadowRoot?.querySelector('table'), 'no requests table', { timeout: 4000 });
     return screen(el, 'muni-staff-requests')!;
   }
 

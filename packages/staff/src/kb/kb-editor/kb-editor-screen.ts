@@ -516,6 +516,11 @@ export class MuniStaffKbEditor extends MuniElement {
     return html`<dl class="status">
       <dt>${this.t('editor.statusLabel')}</dt>
       <dd>${this.t(`status.${a.status}`)}${a.publishAt ? html` — ${this.t('editor.publishAtLabel', { date: this.formatDate(a.publishAt) })}` : nothing}</dd>
+      <dt>${this.t('editor.publishedLabel')}</dt>
+      <dd>${LANGS.map((l) => {
+        const p = a.published[l];
+        return p ? this.t('editor.publishedOn', { lang: this.t(`lang.${l}`), date: this.formatDate(p.publishedAt) }) : this.t('editor.notPublished', { lang: this.t(`lang.${l}`) });
+      }).join('; ')}</dd>
       <dt>${this.t('editor.versionLabel')}</dt>
       <dd>${this.t('editor.versionValue', { version: a.version, date: this.formatDate(a.updatedAt), name: a.updatedByName ?? '—' })}</dd>
       ${flags.length || this.dirty ? html`<dt>${this.t('editor.flagsLabel')}</dt>
