@@ -15,8 +15,8 @@
 //
 // Settings (environment): BENCH_SIZES (200,1000,5000), BENCH_BASELINE_KEYSTROKE_QUERIES (4: queries typed
 // character by character per language for the fuse.js set-ups, which scan every article; the engine types
-// all of them), BENCH_BASELINES=off (the engine only), BENCH_ROUNDS (3). Outside `npm test`; prints,
-// never asserts.
+// all of them), BENCH_BASELINES=off (the engine only), BENCH_STRATEGIES (e.g. 0,1,2: by row), BENCH_ROUNDS
+// (3), BENCH_BASELINE_ROUNDS (BENCH_ROUNDS). Outside `npm test`; prints, never asserts.
 //
 // Each case runs BENCH_ROUNDS times, each time building its searcher afresh. "p50/p95" are the first
 // round's keystrokes as they came; "min p50/p95" take each keystroke's fastest round: on a shared,
@@ -34,6 +34,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '200,1000,5000').split(',').map(Number
 const BASELINE_KEYSTROKE_QUERIES = Number(process.env.BENCH_BASELINE_KEYSTROKE_QUERIES ?? 4);
 const BASELINES = process.env.BENCH_BASELINES !== 'off';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BASELINE_ROUNDS = Number(process.env.BENCH_BASELINE_ROUNDS ?? ROUNDS);
+/** Which strategies to run, by position in the table (0 = the engine); all by default. */
+const ONLY = process.env.BENCH_STRATEGIES?.split(',').map(Number);
 const QUERIES_PER_LANG = 60;
 
 type Lang = 'en' | 'fr';
@@ -250,7 +253,7 @@ async function main(): Promise<void> {
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   const names = (await page.evaluate('window.benchStrategies')) as string[];
-  const strategies = BASELINES ? names.map((_, i) => i) : [0];
+  const strategies = (BASELINES ? names.map((_, i) => i) : [0]).filter((i) => !ONLY || ONLY.includes(i));
   const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/fuse.js/package.json'), 'utf8')) as { version: string };
   console.log(`bench:search — Chromium ${browser.version()}, fuse.js ${version}, ${QUERIES_PER_LANG} labelled queries per language per corpus, ${ROUNDS} rounds`);
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs`);
@@ -266,7 +269,7 @@ async function main(): Promise<void> {
       for (const s of strategies) {
         const r = (await page.evaluate(
           ([d, l, i, q, k, r]) => (window as unknown as { benchRun: (...a: unknown[]) => unknown }).benchRun(d, l, i, q, k, r),
-          [docs[lang], lang, s, queries, s === 0 ? queries.length : BASELINE_KEYSTROKE_QUERIES, ROUNDS] as const,
+          [docs[lang], lang, s, queries, s === 0 ? queries.length : BASELINE_KEYSTROKE_QUERIES, s === 0 ? ROUNDS : BASELINE_ROUNDS] as const,
         )) as { buildMs: number; buildMinMs: number; hits: number; total: number; keystrokes: number; p50: number; p95: number; max: number; p50min: number; p95min: number };
         rows.push([String(size), lang, names[s]!, s === 0 ? `${(gzip / 1024).toFixed(1)} KB (${(json.length / 1024).toFixed(0)} KB raw)` : '',
           `${r.buildMs.toFixed(0)} / ${r.buildMinMs.toFixed(0)}`, String(r.keystrokes), r.p50.toFixed(2), r.p95.toFixed(2), r.max.toFixed(1), r.p50min.toFixed(2), r.p95min.toFixed(2), `${((100 * r.hits) / r.total).toFixed(1)} %`]);
