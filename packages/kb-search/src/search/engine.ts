@@ -102,7 +102,7 @@ export function queryTerms(query: string, lang: 'en' | 'fr'): string[] {
   return parseQuery(query, lang).filter((w) => !w.stop).map((w) => w.folded);
 }
 
-function fieldScore(mask: number): number {
+function fieldScoreOf(mask: number): number {
   let best = 0;
   let count = 0;
   for (const [bit, weight] of FIELD_WEIGHT) {
@@ -112,6 +112,26 @@ function fieldScore(mask: number): number {
     }
   }
   return best + EXTRA_FIELD_BONUS * (count - 1);
+}
+/** fieldScoreOf() for every bit set of the four fields, looked up per posting. */
+const FIELD_SCORE = Array.from({ length: 16 }, (_, mask) => fieldScoreOf(mask));
+const fieldScore = (mask: number): number => FIELD_SCORE[mask]!;
+
+/** The `limit` best of `candidates` by score (ties: earlier article first), best first. */
+function topK(candidates: number[], scores: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  if (candidates.length <= limit * 4) return candidates.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
+  const top: number[] = [];
+  for (const doc of candidates) {
+    if (top.length === limit && !better(doc, top[limit - 1]!)) continue;
+    let i = top.length === limit ? limit - 1 : top.length;
+    while (i > 0 && better(doc, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = doc;
+  }
+  return top;
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
@@ -201,9 +221,7 @@ class Engine implements SearchEngine {
       const popularity = this.docs[doc]!.popularity ?? 0;
       scores[doc] = matched * COVERAGE_WEIGHT + sum + lift[doc]! + 0.01 * Math.log1p(Math.max(0, popularity));
     }
-    touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
-
-    return touched.slice(0, limit).map((doc) => {
+    return topK(touched, scores, limit).map((doc) => {
       const matchedWords: string[] = [];
       const terms = new Set<string>();
       words.forEach((word, w) => {
