@@ -18,7 +18,7 @@ export interface SearchHit {
   doc: SearchDoc;
   score: number;
   matchedTerms: string[];
-  /** Ranges of matched characters, `[start, end]` with `end` inclusive (fuse.js's convention). */
+  /** [start,end) ranges in doc.title and doc.summary to highlight */
   highlights: { title: Array<[number, number]>; summary: Array<[number, number]> };
 }
 
@@ -62,7 +62,7 @@ export function createSearchEngine(
         const ranges = (key: string) =>
           (r.matches ?? [])
             .filter((m) => m.key === key)
-            .flatMap((m) => m.indices.filter(([a, b]) => b - a >= 1).map(([a, b]) => [a, b] as [number, number]));
+            .flatMap((m) => m.indices.filter(([a, b]) => b - a >= 1).map(([a, b]) => [a, b + 1] as [number, number])); // fuse's end is inclusive
         return {
           doc: r.item,
           score: 1 - (r.score ?? 1),
