@@ -66,8 +66,8 @@ function readFragment(): { slug: string; lang?: Lang } | undefined {
  * @attr request-url - Page with the request form; shown as "Didn't find what you need?", with the search words appended as `?q=`. Hidden when not set.
  * @attr query - Initial search text (else the page's `?q=`).
  *
- * @fires muni-search - {@link KbSearchEvent} A resident settled on a query (a 1.5 s pause, Enter, or opening an article). `detail: {query, lang, resultCount}`.
- * @fires muni-article-open - {@link KbArticleOpenEvent} An article is shown. `detail: {id, slug, lang}`.
+ * @fires muni-search - KbSearchEvent: a resident settled on a query (a 1.5 s pause, Enter, or opening an article). `detail: {query, lang, resultCount}`.
+ * @fires muni-article-open - KbArticleOpenEvent: an article is shown. `detail: {id, slug, lang}`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart search - The search form.
