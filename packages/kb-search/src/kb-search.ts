@@ -28,6 +28,8 @@ const ANNOUNCE_DELAY_MS = 700;
 /** A query counts as settled (recorded, `muni-search` fired) after this pause. */
 const SETTLE_DELAY_MS = 1500;
 const RESULTS_PAGE = 10;
+/** The most matches one search returns (the engine ranks only these); the count says "100 or more". */
+const SEARCH_LIMIT = 100;
 
 const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
 
@@ -64,8 +66,8 @@ function readFragment(): { slug: string; lang?: Lang } | undefined {
  * @attr request-url - Page with the request form; shown as "Didn't find what you need?", with the search words appended as `?q=`. Hidden when not set.
  * @attr query - Initial search text (else the page's `?q=`).
  *
- * @fires muni-search - {@link KbSearchEvent} A resident settled on a query (a 1.5 s pause, Enter, or opening an article). `detail: {query, lang, resultCount}`.
- * @fires muni-article-open - {@link KbArticleOpenEvent} An article is shown. `detail: {id, slug, lang}`.
+ * @fires muni-search - KbSearchEvent: a resident settled on a query (a 1.5 s pause, Enter, or opening an article). `detail: {query, lang, resultCount}`.
+ * @fires muni-article-open - KbArticleOpenEvent: an article is shown. `detail: {id, slug, lang}`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart search - The search form.
@@ -294,7 +296,7 @@ export class MuniKbSearch extends MuniElement {
       this.otherHits = [];
       return;
     }
-    this.hits = engine.search(q);
+    this.hits = engine.search(q, { limit: SEARCH_LIMIT });
     this.otherHits = [];
     if (this.hits.length === 0) void this.searchOtherLanguage(q);
   }
@@ -310,7 +312,7 @@ export class MuniKbSearch extends MuniElement {
     }
     const engine = this.engineFor(lang);
     if (engine && this.query.trim() === q && this.hits.length === 0) {
-      this.otherHits = engine.search(q);
+      this.otherHits = engine.search(q, { limit: SEARCH_LIMIT });
       if (this.announceTimer === undefined) this.announce();
     }
   }
@@ -431,8 +433,8 @@ export class MuniKbSearch extends MuniElement {
       return suggesting ? `${text} ${this.t('suggestionCount', { count: Math.min(count, this.suggestionHits.length) })}` : text;
     }
     const count = this.hits.length;
-    if (suggesting && count > 0) return `${this.t('resultCount', { count, query })} ${this.t('suggestionCount', { count: this.suggestionHits.length })}`;
-    return this.t('resultCount', { count, query });
+    const text = this.t(count >= SEARCH_LIMIT ? 'resultCountCapped' : 'resultCount', { count, query });
+    return suggesting && count > 0 ? `${text} ${this.t('suggestionCount', { count: this.suggestionHits.length })}` : text;
   }
 
   /** Records the query the resident settled on (nothing about them) and tells the page. */
