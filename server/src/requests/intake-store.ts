@@ -4,6 +4,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { inTransaction, isSqlite } from '../platform/database/group-commit.ts';
+import { preparedQuery, type Arg } from '../platform/database/prepared.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
 import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
@@ -178,6 +179,54 @@ function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; c
   };
 }
 
+// The filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
+const REQUEST_COLUMNS = [
+  'id',
+  'town_id',
+  'reference',
+  'service_id',
+  'service_code',
+  'status',
+  'priority',
+  'department_id',
+  'assignee_user_id',
+  'location_text',
+  'lat',
+  'lng',
+  'description',
+  'channel',
+  'answers',
+  'idempotency_key',
+  'idempotency_hash',
+  'lang',
+  'created_at',
+  'updated_at',
+  'closed_at',
+] as const satisfies readonly (keyof RequestRow)[];
+const CONTACT_COLUMNS = ['request_id', 'name', 'email', 'phone', 'device_id', 'account_id'] as const satisfies readonly (keyof ContactRow)[];
+const EVENT_COLUMNS = [
+  'id',
+  'request_id',
+  'type',
+  'status',
+  'note',
+  'visibility',
+  'actor_user_id',
+  'created_at',
+  'details',
+] as const satisfies readonly (keyof EventRow)[];
+const rowOf = <T>(columns: readonly string[], arg: Arg) => Object.fromEntries(columns.map((c, i) => [c, arg(i)])) as T;
+
+const insertRequestRow = preparedQuery<unknown[], { id: string }>((db, arg) =>
+  db
+    .insertInto('requests')
+    .values(rowOf<RequestRow>(REQUEST_COLUMNS, arg))
+    .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
+    .returning('id'),
+);
+const insertContactRow = preparedQuery<unknown[], never>((db, arg) => db.insertInto('request_contacts').values(rowOf<ContactRow>(CONTACT_COLUMNS, arg)));
+const insertEventRow = preparedQuery<unknown[], never>((db, arg) => db.insertInto('request_events').values(rowOf<EventRow>(EVENT_COLUMNS, arg)));
+
 /**
  * Inserts a request, its contact, its `created` event and, with a routing decision, its internal
  * `routed` event. Run inside a transaction. `random` is for tests that force a reference collision.
@@ -194,21 +243,18 @@ export async function insertRequest(
     const candidate = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
     // ON CONFLICT on the reference only: a taken reference inserts nothing (no error, so a
     // PostgreSQL transaction stays usable) and we draw again.
-    const inserted = await trx
-      .insertInto('requests')
-      .values({ ...rows.request, reference: candidate })
-      .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) reference = candidate;
+    const row: RequestRow = { ...rows.request, reference: candidate };
+    const inserted = await insertRequestRow(trx, ...REQUEST_COLUMNS.map((c) => row[c]));
+    if (inserted.length > 0) reference = candidate;
   }
   if (!reference) throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
-  if (rows.contact) await trx.insertInto('request_contacts').values(rows.contact).execute();
+  const contact = rows.contact;
+  if (contact) await insertContactRow(trx, ...CONTACT_COLUMNS.map((c) => contact[c]));
   if (r.photos && r.photos.length > 0) {
     const photoErrors = await attachPhotos(trx, { townId: r.town.id, requestId: id, photoIds: r.photos, lang: r.lang });
     if (photoErrors.length > 0) throw new PhotosNotAttached(photoErrors);
   }
-  await trx.insertInto('request_events').values(rows.events).execute();
+  for (const event of rows.events) await insertEventRow(trx, ...EVENT_COLUMNS.map((c) => event[c] ?? null));
   return { id, reference, status: 'received' as const, createdAt, replayed: false };
 }
 
