@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
@@ -68,12 +69,21 @@ export function createApp(deps: AppDeps): App {
     await next();
   });
   app.use('*', securityHeaders());
-  const apiBodyLimit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.'),
-  });
+  const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.');
+  const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   // Photo uploads stream their body under their own 10 MB limit (requests/photos/routes.ts).
-  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : apiBodyLimit(c, next)));
+  // A GET or HEAD has no body, and a declared Content-Length is checked from the header alone (what
+  // bodyLimit does too), so the body stays unread: bodyLimit looks at `req.raw.body`, which makes
+  // @hono/node-server build a full web Request and stream, and then JSON is no longer read on its fast path.
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || isUploadPath(c.req.path)) return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return parseInt(length || '0', 10) > MAX_BODY_BYTES ? tooLarge(c) : next();
+    }
+    return apiBodyLimit(c, next);
+  });
 
   const cors = publicCors(towns, deps.config.publicOrigin);
   app.use('/api/v1/towns', cors);

@@ -1,8 +1,10 @@
 // Filing a new service request (public web form, Open311, staff or phone). This module writes the
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
-import type { Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
-import { inTransaction } from '../platform/database/group-commit.ts';
+import { inTransaction, isSqlite } from '../platform/database/group-commit.ts';
+import { preparedQuery, type Arg } from '../platform/database/prepared.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
 import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
@@ -82,6 +84,9 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     // its photos are stored together or not at all.
     // inTransaction: on SQLite, concurrent filings share one COMMIT (each in its own savepoint), and
     // none is answered before that COMMIT (platform/database/group-commit.ts).
+    // On PostgreSQL without photos: one statement, so one round trip and one commit (see
+    // insertRequestAtOnce); photos need the transaction (their claims can refuse the filing).
+    if (!db.isTransaction && !isSqlite(db as Kysely<unknown>) && !(r.photos && r.photos.length > 0)) return await insertRequestAtOnce(db, r);
     return await inTransaction(db, (trx) => insertRequest(trx, r));
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.
@@ -96,6 +101,132 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
 /** How many fresh references to try when one is taken (2^-44 per existing reference: never, in practice). */
 const REFERENCE_ATTEMPTS = 5;
 
+type RequestRow = Insertable<Database['requests']>;
+type ContactRow = Insertable<Database['request_contacts']>;
+type EventRow = Insertable<Database['request_events']>;
+
+/** The rows of a new request, but its reference. */
+function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; contact: ContactRow | null; events: EventRow[] } {
+  const key = r.idempotencyKey ?? null;
+  const id = newId();
+  const createdAt = r.createdAt ?? nowIso();
+  const routing = r.routing ?? null;
+  const c = r.contact;
+  const events: EventRow[] = [
+    {
+      id: newId(),
+      request_id: id,
+      type: 'created',
+      status: 'received',
+      note: null,
+      visibility: 'public',
+      actor_user_id: null,
+      created_at: createdAt,
+    },
+  ];
+  if (routing) {
+    const rule = routing.rule;
+    events.push({
+      id: newId(),
+      request_id: id,
+      type: 'routed',
+      status: null,
+      // Names the rule in the admin's own words; language-neutral otherwise (details are for the UI).
+      note: rule ? `#${rule.position} ${rule.name}` : null,
+      visibility: 'internal',
+      actor_user_id: null,
+      // One millisecond after `created`, so the timeline (ordered by time) shows it second.
+      created_at: new Date(Date.parse(createdAt) + 1).toISOString(),
+      details: JSON.stringify({
+        ruleId: rule?.id ?? null,
+        rulePosition: rule?.position ?? null,
+        ruleName: rule?.name ?? null,
+        matched: routing.matched,
+        priority: routing.priority,
+        departmentId: routing.departmentId,
+        assigneeUserId: routing.assigneeUserId,
+      }),
+    });
+  }
+  return {
+    request: {
+      id,
+      town_id: r.town.id,
+      service_id: r.service.id,
+      service_code: r.service.code,
+      status: 'received',
+      priority: routing?.priority ?? 'normal',
+      department_id: routing ? routing.departmentId : r.service.departmentId,
+      assignee_user_id: routing?.assigneeUserId ?? null,
+      location_text: r.location.text,
+      lat: r.location.lat ?? null,
+      lng: r.location.lng ?? null,
+      description: r.description,
+      channel: r.channel,
+      answers: JSON.stringify(r.answers ?? {}),
+      idempotency_key: key,
+      idempotency_hash: key ? (r.idempotencyHash ?? null) : null,
+      lang: r.lang,
+      created_at: createdAt,
+      updated_at: createdAt,
+      closed_at: null,
+    },
+    contact:
+      c && (c.name || c.email || c.phone)
+        ? { request_id: id, name: c.name || null, email: c.email || null, phone: c.phone || null, device_id: null, account_id: null }
+        : null,
+    events,
+  };
+}
+
+// The filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
+const REQUEST_COLUMNS = [
+  'id',
+  'town_id',
+  'reference',
+  'service_id',
+  'service_code',
+  'status',
+  'priority',
+  'department_id',
+  'assignee_user_id',
+  'location_text',
+  'lat',
+  'lng',
+  'description',
+  'channel',
+  'answers',
+  'idempotency_key',
+  'idempotency_hash',
+  'lang',
+  'created_at',
+  'updated_at',
+  'closed_at',
+] as const satisfies readonly (keyof RequestRow)[];
+const CONTACT_COLUMNS = ['request_id', 'name', 'email', 'phone', 'device_id', 'account_id'] as const satisfies readonly (keyof ContactRow)[];
+const EVENT_COLUMNS = [
+  'id',
+  'request_id',
+  'type',
+  'status',
+  'note',
+  'visibility',
+  'actor_user_id',
+  'created_at',
+  'details',
+] as const satisfies readonly (keyof EventRow)[];
+const rowOf = <T>(columns: readonly string[], arg: Arg) => Object.fromEntries(columns.map((c, i) => [c, arg(i)])) as T;
+
+const insertRequestRow = preparedQuery<unknown[], { id: string }>((db, arg) =>
+  db
+    .insertInto('requests')
+    .values(rowOf<RequestRow>(REQUEST_COLUMNS, arg))
+    .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
+    .returning('id'),
+);
+const insertContactRow = preparedQuery<unknown[], never>((db, arg) => db.insertInto('request_contacts').values(rowOf<ContactRow>(CONTACT_COLUMNS, arg)));
+const insertEventRow = preparedQuery<unknown[], never>((db, arg) => db.insertInto('request_events').values(rowOf<EventRow>(EVENT_COLUMNS, arg)));
+
 /**
  * Inserts a request, its contact, its `created` event and, with a routing decision, its internal
  * `routed` event. Run inside a transaction. `random` is for tests that force a reference collision.
@@ -105,96 +236,66 @@ export async function insertRequest(
   r: NewRequest,
   opts: { random?: (count: number) => string } = {},
 ): Promise<FiledRequest> {
-  const key = r.idempotencyKey ?? null;
-  const id = newId();
-  const createdAt = r.createdAt ?? nowIso();
-  const routing = r.routing ?? null;
+  const rows = requestRows(r);
+  const { id, created_at: createdAt } = rows.request;
   let reference: string | undefined;
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !reference; attempt++) {
     const candidate = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
     // ON CONFLICT on the reference only: a taken reference inserts nothing (no error, so a
     // PostgreSQL transaction stays usable) and we draw again.
-    const inserted = await trx
-      .insertInto('requests')
-      .values({
-        id,
-        town_id: r.town.id,
-        reference: candidate,
-        service_id: r.service.id,
-        service_code: r.service.code,
-        status: 'received',
-        priority: routing?.priority ?? 'normal',
-        department_id: routing ? routing.departmentId : r.service.departmentId,
-        assignee_user_id: routing?.assigneeUserId ?? null,
-        location_text: r.location.text,
-        lat: r.location.lat ?? null,
-        lng: r.location.lng ?? null,
-        description: r.description,
-        channel: r.channel,
-        answers: JSON.stringify(r.answers ?? {}),
-        idempotency_key: key,
-        idempotency_hash: key ? (r.idempotencyHash ?? null) : null,
-        lang: r.lang,
-        created_at: createdAt,
-        updated_at: createdAt,
-        closed_at: null,
-      })
-      .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) reference = candidate;
+    const row: RequestRow = { ...rows.request, reference: candidate };
+    const inserted = await insertRequestRow(trx, ...REQUEST_COLUMNS.map((c) => row[c]));
+    if (inserted.length > 0) reference = candidate;
   }
   if (!reference) throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
-  const c = r.contact;
-  if (c && (c.name || c.email || c.phone)) {
-    await trx
-      .insertInto('request_contacts')
-      .values({ request_id: id, name: c.name || null, email: c.email || null, phone: c.phone || null, device_id: null, account_id: null })
-      .execute();
-  }
+  const contact = rows.contact;
+  if (contact) await insertContactRow(trx, ...CONTACT_COLUMNS.map((c) => contact[c]));
   if (r.photos && r.photos.length > 0) {
     const photoErrors = await attachPhotos(trx, { townId: r.town.id, requestId: id, photoIds: r.photos, lang: r.lang });
     if (photoErrors.length > 0) throw new PhotosNotAttached(photoErrors);
   }
-  await trx
-    .insertInto('request_events')
-    .values({
-      id: newId(),
-      request_id: id,
-      type: 'created',
-      status: 'received',
-      note: null,
-      visibility: 'public',
-      actor_user_id: null,
-      created_at: createdAt,
-    })
-    .execute();
-  if (routing) {
-    const rule = routing.rule;
-    await trx
-      .insertInto('request_events')
-      .values({
-        id: newId(),
-        request_id: id,
-        type: 'routed',
-        status: null,
-        // Names the rule in the admin's own words; language-neutral otherwise (details are for the UI).
-        note: rule ? `#${rule.position} ${rule.name}` : null,
-        visibility: 'internal',
-        actor_user_id: null,
-        // One millisecond after `created`, so the timeline (ordered by time) shows it second.
-        created_at: new Date(Date.parse(createdAt) + 1).toISOString(),
-        details: JSON.stringify({
-          ruleId: rule?.id ?? null,
-          rulePosition: rule?.position ?? null,
-          ruleName: rule?.name ?? null,
-          matched: routing.matched,
-          priority: routing.priority,
-          departmentId: routing.departmentId,
-          assigneeUserId: routing.assigneeUserId,
-        }),
-      })
-      .execute();
-  }
+  for (const event of rows.events) await insertEventRow(trx, ...EVENT_COLUMNS.map((c) => event[c] ?? null));
   return { id, reference, status: 'received' as const, createdAt, replayed: false };
+}
+
+/** A child row's foreign key to a request that the same statement did not insert (its reference was taken). */
+function isMissingParent(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e.code === '23503' && typeof e.constraint === 'string' && /^request_(contacts|events)_request_id_fkey$/.test(e.constraint);
+}
+
+/**
+ * PostgreSQL, no photos: the request, its contact and its events in ONE statement (data-modifying
+ * CTEs), so one round trip and one commit instead of BEGIN, four INSERTs and COMMIT. A single
+ * statement is atomic: everything is stored, or nothing. When the reference is taken, the request's
+ * INSERT … ON CONFLICT DO NOTHING inserts nothing, the children's foreign keys then fail (checked at the
+ * end of the statement), nothing is stored, and we draw again, as insertRequest does.
+ * `random` is for tests that force a reference collision.
+ */
+export async function insertRequestAtOnce(db: Db, r: NewRequest, opts: { random?: (count: number) => string } = {}): Promise<FiledRequest> {
+  const rows = requestRows(r);
+  const { id, created_at: createdAt } = rows.request;
+  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+    const reference = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
+    const withRequest = db.with('r', (d) =>
+      d
+        .insertInto('requests')
+        .values({ ...rows.request, reference })
+        .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
+        .returning('id'),
+    );
+    const contact = rows.contact;
+    const withContact = contact ? withRequest.with('c', (d) => d.insertInto('request_contacts').values(contact)) : withRequest;
+    try {
+      const inserted = await withContact
+        .with('e', (d) => d.insertInto('request_events').values(rows.events))
+        .selectFrom('r')
+        .select('r.id')
+        .executeTakeFirst();
+      if (inserted) return { id, reference, status: 'received' as const, createdAt, replayed: false };
+    } catch (err) {
+      if (!isMissingParent(err)) throw err;
+    }
+  }
+  throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
 }

@@ -183,7 +183,12 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
   }
   if (contact.phone && !isValidPhone(contact.phone)) fail('contact.phone', M.phone[lang]);
 
-  const service = serviceCode && serviceCode.length <= INTAKE_LIMITS.serviceCode ? await getActiveServiceByCode(db, town.id, serviceCode) : undefined;
+  const lookUp = Boolean(serviceCode && serviceCode.length <= INTAKE_LIMITS.serviceCode);
+  // The town's routing rules are read at the same time as the service (on PostgreSQL two round trips
+  // overlap); awaited only when the request is filed, and a failure then surfaces there.
+  const rulesRead = lookUp ? listRoutingRules(db, town.id) : undefined;
+  rulesRead?.catch(() => undefined);
+  const service = lookUp ? await getActiveServiceByCode(db, town.id, serviceCode) : undefined;
   let answers: Record<string, AnswerValue> = {};
   if (serviceCode && !service && !errors.some((e) => e.field === 'serviceCode')) fail('serviceCode', M.unknownService[lang]);
   if (service) {
@@ -225,7 +230,7 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
       }
     }
     const routing = decideRouting(
-      await listRoutingRules(db, town.id),
+      await (rulesRead ?? listRoutingRules(db, town.id)),
       { serviceCode: service.code, description, locationText, lat, lng },
       { departmentId: service.departmentId },
     );

@@ -2,6 +2,7 @@
 // request_contacts, and never selects description or location: a reference number alone must not
 // reveal anything that could identify the resident.
 import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
+import { preparedQuery, type PreparedQuery } from '../platform/database/prepared.ts';
 import { referenceLookup } from './references.ts';
 
 export interface PublicTimelineEntry {
@@ -24,6 +25,77 @@ export interface PublicRequestStatus {
   timeline: PublicTimelineEntry[];
 }
 
+type Lookup = PreparedQuery<
+  readonly [townId: string, ...references: string[]],
+  {
+    id: string;
+    reference: string;
+    status: RequestStatus;
+    service_code: string;
+    created_at: string;
+    updated_at: string;
+    name_en: string;
+    name_fr: string;
+    event_type: string | null;
+    event_status: RequestStatus | null;
+    event_note_en: string | null;
+    event_note_fr: string | null;
+    event_at: string | null;
+  }
+>;
+
+/**
+ * One statement (one round trip on PostgreSQL): the first request with one of `count` candidate
+ * references, and its public timeline entries joined to it (no entry: one row with null event
+ * columns). Prepared once per candidate count.
+ */
+const lookups = new Map<number, Lookup>();
+function lookupFor(count: number): Lookup {
+  let q = lookups.get(count);
+  if (!q) {
+    q = preparedQuery((db, arg) =>
+      db
+        .with('r', (d) =>
+          d
+            .selectFrom('requests as r')
+            .innerJoin('services as s', 's.id', 'r.service_id')
+            .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr'])
+            .where('r.town_id', '=', arg<string>(0))
+            .where(
+              'r.reference',
+              'in',
+              Array.from({ length: count }, (_, i) => arg<string>(i + 1)),
+            )
+            .orderBy('r.created_at')
+            .limit(1),
+        )
+        .selectFrom('r')
+        .leftJoin('request_events as e', (j) =>
+          j.onRef('e.request_id', '=', 'r.id').on('e.visibility', '=', 'public').on('e.type', 'in', ['status_changed', 'public_note']),
+        )
+        .select([
+          'r.id',
+          'r.reference',
+          'r.status',
+          'r.service_code',
+          'r.created_at',
+          'r.updated_at',
+          'r.name_en',
+          'r.name_fr',
+          'e.type as event_type',
+          'e.status as event_status',
+          'e.note_en as event_note_en',
+          'e.note_fr as event_note_fr',
+          'e.created_at as event_at',
+        ])
+        .orderBy('e.created_at')
+        .orderBy('e.id'),
+    ) as Lookup;
+    lookups.set(count, q);
+  }
+  return q;
+}
+
 /**
  * A request's public status by its exact stored reference (or the first of several candidate forms
  * that exists). For what a resident typed, use findPublicRequestStatus.
@@ -36,24 +108,22 @@ export async function getPublicRequestStatus(
 ): Promise<PublicRequestStatus | undefined> {
   const candidates = typeof reference === 'string' ? [reference] : [...reference];
   if (candidates.length === 0) return undefined;
-  const row = await db
-    .selectFrom('requests as r')
-    .innerJoin('services as s', 's.id', 'r.service_id')
-    .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr'])
-    .where('r.town_id', '=', townId)
-    .where('r.reference', 'in', candidates)
-    .orderBy('r.created_at')
-    .executeTakeFirst();
+  const rows = await lookupFor(candidates.length)(db, townId, ...candidates);
+  const row = rows[0];
   if (!row) return undefined;
-  const events = await db
-    .selectFrom('request_events')
-    .select(['type', 'status', 'note_en', 'note_fr', 'created_at'])
-    .where('request_id', '=', row.id)
-    .where('visibility', '=', 'public')
-    .where('type', 'in', ['status_changed', 'public_note'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const timeline: PublicTimelineEntry[] = [];
+  for (const e of rows) {
+    if (e.event_type === null || e.event_at === null) continue;
+    const own = lang === 'fr' ? e.event_note_fr : e.event_note_en;
+    const other = lang === 'fr' ? e.event_note_en : e.event_note_fr;
+    timeline.push({
+      type: e.event_type as 'status_changed' | 'public_note',
+      status: e.event_status,
+      note: own ?? other,
+      noteLang: own !== null ? lang : other !== null ? (lang === 'fr' ? 'en' : 'fr') : null,
+      at: e.event_at,
+    });
+  }
   return {
     reference: row.reference,
     status: row.status,
@@ -61,19 +131,7 @@ export async function getPublicRequestStatus(
     serviceName: lang === 'fr' ? row.name_fr : row.name_en,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline: events.map((e) => {
-      const other: Lang = lang === 'fr' ? 'en' : 'fr';
-      const own = lang === 'fr' ? e.note_fr : e.note_en;
-      const fallback = lang === 'fr' ? e.note_en : e.note_fr;
-      const noteLang: Lang | null = own !== null ? lang : fallback !== null ? other : null;
-      return {
-        type: e.type as 'status_changed' | 'public_note',
-        status: e.status,
-        note: own ?? fallback,
-        noteLang,
-        at: e.created_at,
-      };
-    }),
+    timeline,
   };
 }
 

@@ -11,6 +11,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { Db, DbOrTx, Lang } from '../database/schema.ts';
+import { preparedQuery } from '../database/prepared.ts';
 import { apiError } from './errors.ts';
 import { errorLang } from './validation-messages.ts';
 
@@ -50,6 +51,15 @@ function checkRule(rule: RateLimitRule) {
   }
 }
 
+/** The atomic upsert of a hit, compiled once (../database/prepared.ts): (bucket key, window start) → count. */
+const countHit = preparedQuery<[key: string, windowStart: string], { count: number }>((db, arg) =>
+  db
+    .insertInto('rate_limit_buckets')
+    .values({ key: arg<string>(0), window_start: arg<string>(1), count: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limit_buckets.count + 1` }))
+    .returning('count'),
+);
+
 /**
  * Counts one hit on `key` under `rule` and says whether it is allowed. One atomic statement.
  * `now` is for tests and batch jobs; it defaults to the clock.
@@ -60,12 +70,8 @@ export async function hitRateLimit(db: DbOrTx, key: string, rule: RateLimitRule,
   // The window length is part of the stored key, so two rules on one key never share a bucket.
   const bucketKey = `${key}|${rule.windowSeconds}`;
   const { start, endsAtMs } = windowStart(now, rule.windowSeconds);
-  const row = await db
-    .insertInto('rate_limit_buckets')
-    .values({ key: bucketKey, window_start: start, count: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limit_buckets.count + 1` }))
-    .returning('count')
-    .executeTakeFirstOrThrow();
+  const [row] = await countHit(db, bucketKey, start);
+  if (!row) throw new Error('rate limit: the bucket upsert returned no row');
   const count = Number(row.count);
   if (count <= rule.limit) return { allowed: true, retryAfterSeconds: 0, remaining: rule.limit - count, count };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAtMs - now.getTime()) / 1000)), remaining: 0, count };
