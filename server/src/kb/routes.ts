@@ -1,7 +1,7 @@
 // The public knowledge base: the compact search index (ETag, cacheable), one article (its HTML was
 // rendered and sanitised when it was published), feedback and settled searches. Only published,
 // public articles with a publication in the language asked for; internal articles never appear.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { ErrorSchema, apiError, errorBody, errorResponses } from '../platform/http/errors.ts';
@@ -15,6 +15,14 @@ import { popularity, recordFeedback, recordSearch, recordView } from './insight.
 import { registerKbStaffRoutes } from './staff-routes.ts';
 
 const Lang = z.enum(['en', 'fr']);
+
+/**
+ * Rate-limit keys for feedback and searches hold a keyed hash of the address, never the address: the
+ * key lives only in this process's memory, so the stored bucket keys cannot be turned back into
+ * addresses (with several instances, each one counts its own hits).
+ */
+const ADDRESS_KEY = randomBytes(32);
+const addressToken = (address: string): string => createHmac('sha256', ADDRESS_KEY).update(address).digest('base64url').slice(0, 22);
 
 /** Feedback and search records per address (the address is only a rate-limit key, never stored with them). */
 const FEEDBACK_LIMITS: RateLimitRule[] = [
@@ -292,7 +300,7 @@ export function registerKbRoutes(app: App, deps: RouteDeps) {
     if (found.kind !== 'found' || found.article.id !== id) {
       return apiError(c, 404, 'not_found', errorLang(c) === 'fr' ? 'Aucun article publié ne porte cet identifiant.' : 'There is no published article with this id.');
     }
-    const limit = await hitRateLimits(db, `kbfeedback:${town.id}:${clientAddress(c, config.trustProxyHops)}`, FEEDBACK_LIMITS);
+    const limit = await hitRateLimits(db, `kbfeedback:${town.id}:${addressToken(clientAddress(c, config.trustProxyHops))}`, FEEDBACK_LIMITS);
     if (!limit.allowed) return rateLimited(c, limit.retryAfterSeconds, body.lang);
     const comment = body.comment?.trim() || null;
     await recordFeedback(db, { townId: town.id, articleId: id, lang: body.lang, helpful: body.helpful, comment });
@@ -302,7 +310,7 @@ export function registerKbRoutes(app: App, deps: RouteDeps) {
   app.openapi(searchRoute, async (c) => {
     const town = c.var.town;
     const body = c.req.valid('json');
-    const limit = await hitRateLimits(db, `kbsearch:${town.id}:${clientAddress(c, config.trustProxyHops)}`, SEARCH_LIMITS);
+    const limit = await hitRateLimits(db, `kbsearch:${town.id}:${addressToken(clientAddress(c, config.trustProxyHops))}`, SEARCH_LIMITS);
     if (!limit.allowed) return rateLimited(c, limit.retryAfterSeconds, body.lang);
     await recordSearch(db, town.id, { lang: body.lang, query: body.query, resultCount: body.resultCount, opened: body.openedArticleId !== undefined });
     return c.body(null, 204);
