@@ -1,12 +1,12 @@
 // The public knowledge base: the compact search index (ETag, cacheable), one article (its HTML was
 // rendered and sanitised when it was published), feedback and settled searches. Only published,
 // public articles with a publication in the language asked for; internal articles never appear.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { ErrorSchema, apiError, errorBody, errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
-import { clientAddress } from '../platform/http/client-address.ts';
+import { clientAddress, rateLimitSubject } from '../platform/http/client-address.ts';
 import { hitRateLimits, rateLimited, type RateLimitRule } from '../platform/http/rate-limit.ts';
 import { errorLang } from '../platform/http/validation-messages.ts';
 import { TownParam } from '../towns/routes.ts';
@@ -17,12 +17,11 @@ import { registerKbStaffRoutes } from './staff-routes.ts';
 const Lang = z.enum(['en', 'fr']);
 
 /**
- * Rate-limit keys for feedback and searches hold a keyed hash of the address, never the address: the
- * key lives only in this process's memory, so the stored bucket keys cannot be turned back into
- * addresses (with several instances, each one counts its own hits).
+ * Rate-limit keys for feedback and searches use the address like every other limit (intake, sign-in):
+ * the bucket lives in the database so the limit holds across instances, and it is deleted when its
+ * window ends. The address is never stored with the feedback or search itself.
  */
-const ADDRESS_KEY = randomBytes(32);
-const addressToken = (address: string): string => createHmac('sha256', ADDRESS_KEY).update(address).digest('base64url').slice(0, 22);
+const addressToken = (address: string): string => rateLimitSubject(address);
 
 /** Feedback and search records per address (the address is only a rate-limit key, never stored with them). */
 const FEEDBACK_LIMITS: RateLimitRule[] = [
