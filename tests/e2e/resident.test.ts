@@ -86,7 +86,7 @@ describe('knowledge-base search', () => {
     const title = await open.innerText();
     await open.click();
     const heading = page.locator('muni-kb-search #article-title');
-    await expect.poll(() => heading.innerText()).toContain(title.trim());
+    await expect.poll(() => heading.innerText(), { timeout: 20_000 }).toContain(title.trim());
     await expect.poll(() => page.locator('muni-kb-search [part~="article-body"]').innerText()).toMatch(/\w+ \w+ \w+ \w+/);
     // A permanent link: the fragment names the article, and the browser's Back closes it.
     expect(new URL(page.url()).hash).toMatch(/^#kb=[\w-]+$/);
@@ -97,7 +97,10 @@ describe('knowledge-base search', () => {
     const other = await openPage(context);
     watchIndexMisses(other.page);
     await other.page.goto(shared);
-    await expect.poll(() => other.page.locator('muni-kb-search #article-title').innerText()).toContain(title.trim());
+    // A cold page: the bundle, the index and the article all load first.
+    await expect
+      .poll(() => other.page.locator('muni-kb-search #article-title').innerText(), { timeout: 20_000 })
+      .toContain(title.trim());
     expect(withoutIndexFallback(page, problems)).toEqual([]);
     expect(withoutIndexFallback(other.page, other.problems)).toEqual([]);
   });
