@@ -1,5 +1,5 @@
 // A resident's journey through the demo town site, in English and in French, against the real server.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser.ts';
@@ -17,21 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// A server without the knowledge base's newer endpoints (before the kbserver branch lands) answers 404
-// to GET /kb/index (the element falls back to /kb/articles) and to POST /kb/searches (statistics the
-// element drops quietly); Chromium logs each 404 on the console. Only those are allowed.
-const indexMisses = new WeakMap<Page, number>();
-function watchIndexMisses(page: Page): void {
-  indexMisses.set(page, 0);
-  page.on('response', (res) => {
-    if (res.status() === 404 && /\/kb\/(index|searches)$/.test(new URL(res.url()).pathname)) indexMisses.set(page, (indexMisses.get(page) ?? 0) + 1);
-  });
-}
-function withoutIndexFallback(page: Page, problems: string[]): string[] {
-  let allowed = indexMisses.get(page) ?? 0;
-  return problems.filter((p) => !(/status of 404/.test(p) && allowed-- > 0));
-}
 
 async function freshContext(): Promise<BrowserContext> {
   await context?.close();
@@ -64,7 +49,6 @@ describe('widget bundle', () => {
 describe('knowledge-base search', () => {
   it('finds and opens an article in English, with the page theme kept out of the widget', async () => {
     const { page, problems } = await openPage(await freshContext());
-    watchIndexMisses(page);
     await page.goto('/');
     const search = page.locator('muni-kb-search input');
     await search.fill('green bin');
@@ -95,19 +79,17 @@ describe('knowledge-base search', () => {
     await expect.poll(() => page.locator('muni-kb-search [part~="result"]').count()).toBeGreaterThan(0);
     // A shared link opens the article straight away.
     const other = await openPage(context);
-    watchIndexMisses(other.page);
     await other.page.goto(shared);
     // A cold page: the bundle, the index and the article all load first.
     await expect
       .poll(() => other.page.locator('muni-kb-search #article-title').innerText(), { timeout: 20_000 })
       .toContain(title.trim());
-    expect(withoutIndexFallback(page, problems)).toEqual([]);
-    expect(withoutIndexFallback(other.page, other.problems)).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(other.problems).toEqual([]);
   });
 
   it('speaks French on the French page', async () => {
     const { page, problems } = await openPage(await freshContext());
-    watchIndexMisses(page);
     await page.goto('/fr/');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     const search = page.locator('muni-kb-search input');
@@ -121,7 +103,7 @@ describe('knowledge-base search', () => {
     // Typed without accents, as many people do on a phone.
     await search.fill('deneigement');
     await expect.poll(() => results.first().innerText()).toMatch(/neige|déneigement/i);
-    expect(withoutIndexFallback(page, problems)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
