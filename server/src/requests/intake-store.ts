@@ -1,5 +1,6 @@
 // Filing a new service request (public web form, Open311, staff or phone). This module writes the
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
+import { notifyRequestChange } from '../notifications/request-changes.ts';
 import type { Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { inTransaction } from '../platform/database/group-commit.ts';
@@ -82,7 +83,12 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     // its photos are stored together or not at all.
     // inTransaction: on SQLite, concurrent filings share one COMMIT (each in its own savepoint), and
     // none is answered before that COMMIT (platform/database/group-commit.ts).
-    return await inTransaction(db, (trx) => insertRequest(trx, r));
+    return await inTransaction(db, async (trx) => {
+      const filed = await insertRequest(trx, r);
+      // The acknowledgement email and the town's webhooks, queued in the filing transaction.
+      await notifyRequestChange(trx, { kind: 'received', townId: r.town.id, requestId: filed.id });
+      return filed;
+    });
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.
     if (key) {
