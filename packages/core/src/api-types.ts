@@ -50,4 +50,7 @@ export type MyAccount = Schemas['MyAccount'];
 export type Invitation = Schemas['Invitation'];
 export type ApiKey = Schemas['ApiKey'];
 export type NewApiKey = Schemas['NewApiKey'];
+export type Webhook = Schemas['Webhook'];
+export type NewWebhook = Schemas['NewWebhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type TotpChallenge = Schemas['TotpChallenge'];

@@ -3,3 +3,4 @@
 // files running side by side would change each other's state.
 import './staff-app.suite.ts';
 import './screens.suite.ts';
+import './webhooks.suite.ts';
