@@ -53,4 +53,5 @@ export type NewApiKey = Schemas['NewApiKey'];
 export type Webhook = Schemas['Webhook'];
 export type NewWebhook = Schemas['NewWebhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type OutboxJob = Schemas['OutboxJob'];
 export type TotpChallenge = Schemas['TotpChallenge'];

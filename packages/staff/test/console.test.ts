@@ -4,3 +4,4 @@
 import './staff-app.suite.ts';
 import './screens.suite.ts';
 import './webhooks.suite.ts';
+import './outbox.suite.ts';
