@@ -29,6 +29,10 @@ import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
 import { registerOpen311Routes } from './requests/open311/routes.ts';
 import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './site/routes.ts';
 import { registerTownRoutes } from './towns/routes.ts';
+import { configureNotificationLinks } from './notifications/links.ts';
+import { registerFixedPage } from './notifications/pages/fixed.ts';
+import { registerWebhookRoutes } from './notifications/webhook-routes.ts';
+import { linkOrigin } from './accounts/links.ts';
 
 export type { App, AppDeps, AppEnv } from './app-types.ts';
 
@@ -38,6 +42,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps): App {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const towns = createTownDirectory(deps.db);
+  configureNotificationLinks(linkOrigin(deps.config));
   const routeDeps: RouteDeps = {
     db: deps.db,
     towns,
@@ -134,6 +139,8 @@ export function createApp(deps: AppDeps): App {
   registerOutboxRoutes(app, routeDeps);
   registerApiKeyRoutes(app, routeDeps);
   registerOpen311Routes(app, routeDeps);
+  registerWebhookRoutes(app, routeDeps);
+  registerFixedPage(app, routeDeps);
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

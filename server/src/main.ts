@@ -9,7 +9,8 @@ import { migrateToLatest } from './platform/database/migrate.ts';
 import { nowIso } from './platform/database/schema.ts';
 import { deleteExpiredSessions } from './accounts/sessions-store.ts';
 import { createWorker } from './platform/jobs/worker.ts';
-import { EMAIL_KIND, emailHandler, keepInOutbox } from './platform/jobs/email.ts';
+import { EMAIL_KIND, emailHandler, keepInOutbox, smtpSender } from './platform/jobs/email.ts';
+import { WEBHOOK_KIND, webhookHandler } from './notifications/webhooks.ts';
 import { listTowns } from './towns/store.ts';
 import { ensureApiKeys } from './accounts/api-keys.ts';
 import { seedDemoTown } from './seed/seed.ts';
@@ -75,8 +76,10 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   logger.info(`MuniKit server listening on http://${host}:${info.port}`);
 });
 
-// The outbox worker. Email is kept in the outbox until an SMTP sender is configured (notifications).
-const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(keepInOutbox) } });
+// The outbox worker. Without SMTP_URL, email stays in the outbox (admins read it in the console).
+const sender = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : keepInOutbox;
+logger.info(config.smtpUrl ? 'email: sent through SMTP_URL' : 'email: kept in the outbox (set SMTP_URL to send)');
+const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler() } });
 worker.start();
 
 const sweep = setInterval(() => {

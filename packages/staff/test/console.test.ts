@@ -4,3 +4,5 @@
 import './staff-app.suite.ts';
 import './screens.suite.ts';
 import './kb-screens.suite.ts';
+import './webhooks.suite.ts';
+import './outbox.suite.ts';

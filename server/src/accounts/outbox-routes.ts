@@ -3,8 +3,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { decodeCursor, encodeCursor } from '../platform/database/keyset.ts';
-import { errorResponses, validationFailed } from '../platform/http/errors.ts';
-import { jobStatus, listTownJobs } from '../platform/jobs/outbox.ts';
+import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
+import { getJob, jobStatus, listTownJobs, retryFailedJob } from '../platform/jobs/outbox.ts';
+import { audit } from './audit.ts';
 import { TownParam } from '../towns/routes.ts';
 import { say } from './messages.ts';
 import { guard } from './permissions.ts';
@@ -34,6 +35,7 @@ const listRoute = createRoute({
     params: TownParam,
     query: z.object({
       kind: z.string().min(1).max(50).optional(),
+      status: z.enum(['pending', 'done', 'failed']).optional(),
       cursor: z.string().max(300).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
@@ -47,13 +49,25 @@ const listRoute = createRoute({
   },
 });
 
+const retryRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/staff/towns/{town}/outbox/{id}/retry',
+  tags: ['Outbox'],
+  summary: 'Retry a failed job now (another round of attempts)',
+  request: { params: TownParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: { description: 'The job, pending again', content: { 'application/json': { schema: z.object({ id: z.string(), status: z.enum(['pending', 'done', 'failed']) }) } } },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
 export function registerOutboxRoutes(app: App, { db }: RouteDeps) {
   app.openapi(guard(listRoute, 'outbox.read'), async (c) => {
     const { town } = c.req.valid('param');
-    const { kind, cursor, limit } = c.req.valid('query');
+    const { kind, status, cursor, limit } = c.req.valid('query');
     const before = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !before) return validationFailed(c, [{ field: 'cursor', message: say(c, 'This page cursor is not valid.', 'Ce curseur de page n’est pas valide.') }]);
-    const jobs = await listTownJobs(db, town, { kind, before, limit: limit + 1 });
+    const jobs = await listTownJobs(db, town, { kind, status, before, limit: limit + 1 });
     const page = jobs.slice(0, limit);
     return c.json(
       {
@@ -74,5 +88,15 @@ export function registerOutboxRoutes(app: App, { db }: RouteDeps) {
       },
       200,
     );
+  });
+
+  app.openapi(guard(retryRoute, 'outbox.retry'), async (c) => {
+    const { town, id } = c.req.valid('param');
+    if (!(await retryFailedJob(db, town, id))) {
+      return apiError(c, 404, 'not_found', say(c, 'There is no failed job with this id in this town.', 'Aucune tâche en échec ne porte cet identifiant dans cette municipalité.'));
+    }
+    const job = (await getJob(db, id))!;
+    await audit(c, 'outbox.retried', { type: 'job', id }, { status: 'failed' }, { status: 'pending' }, { extra: { kind: job.kind } });
+    return c.json({ id, status: jobStatus(job) }, 200);
   });
 }

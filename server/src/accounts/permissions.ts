@@ -22,6 +22,8 @@ export const ACTIONS = [
   'settings.manage',
   'audit.read',
   'outbox.read',
+  'outbox.retry',
+  'webhooks.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,16 +1,149 @@
 // What the rest of the server tells notifications when something residents may follow happens to a
 // request. Called inside the transaction of the change itself, so a message is queued (in the outbox)
-// exactly when the change commits; sending happens later and never blocks or fails the change.
-import type { DbOrTx, RequestStatus } from '../platform/database/schema.ts';
+// exactly when the change commits; sending happens later (the outbox worker) and never blocks or fails
+// the change.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
+import { enqueueEmail } from '../platform/jobs/email.ts';
+import { getTown } from '../towns/store.ts';
+import { residentLink, trackerLink } from './links.ts';
+import { fixToken, notificationSecret, unsubscribeToken } from './tokens.ts';
+import { enqueueWebhookEvent, type WebhookEventType } from './webhooks.ts';
 
 export type RequestChange =
-  | { kind: 'received'; townId: string; requestId: string }
+  /** A request was filed. `confirmToken`: the reporter ticked "email me" (createSubscription's token). */
+  | { kind: 'received'; townId: string; requestId: string; confirmToken?: string }
   | { kind: 'status_changed'; townId: string; requestId: string; eventId: string; status: RequestStatus }
   | { kind: 'public_note'; townId: string; requestId: string; eventId: string }
+  /** Call before the subscribers are moved to `intoRequestId`: they are told where their request went. */
   | { kind: 'merged'; townId: string; requestId: string; intoRequestId: string };
 
+export const NOTIFICATION_TEMPLATES_DIR = path.join(import.meta.dirname, 'emails');
+
+const STATUS_LABELS = JSON.parse(readFileSync(path.join(NOTIFICATION_TEMPLATES_DIR, 'status-labels.json'), 'utf8')) as Record<Lang, Record<RequestStatus, string>>;
+
+export const statusLabel = (status: RequestStatus, lang: Lang): string => STATUS_LABELS[lang][status] ?? status;
+
+const WEBHOOK_EVENT: Record<RequestChange['kind'], WebhookEventType> = {
+  received: 'request.received',
+  status_changed: 'request.status_changed',
+  public_note: 'request.public_note',
+  merged: 'request.merged',
+};
+
+const NOTE_IN_OTHER_LANGUAGE: Record<Lang, string> = {
+  en: 'This note was written in French only.',
+  fr: 'Cette note a été rédigée en anglais seulement.',
+};
+
+/** The note of an event in `lang`, else in the other language with a line saying so; '' when none. */
+function noteFor(event: { note_en: string | null; note_fr: string | null } | undefined, lang: Lang): { note: string; noteLanguage: string } {
+  if (!event) return { note: '', noteLanguage: '' };
+  const own = lang === 'en' ? event.note_en : event.note_fr;
+  if (own) return { note: own, noteLanguage: '' };
+  const other = lang === 'en' ? event.note_fr : event.note_en;
+  return other ? { note: other, noteLanguage: NOTE_IN_OTHER_LANGUAGE[lang] } : { note: '', noteLanguage: '' };
+}
+
 /**
- * Queues the emails to the request's confirmed subscribers and the town's webhooks for a change.
- * Work in progress on the notifications branch: until it lands this queues nothing.
+ * Queues the emails to the request's confirmed subscribers (each in their language, with a one-click
+ * unsubscribe link and header) and one job per active webhook of the town that takes this event. For
+ * 'received', also the acknowledgement to the reporter's contact email. Internal notes never reach
+ * here: only public event columns (note_en / note_fr) are read.
  */
-export async function notifyRequestChange(_db: DbOrTx, _change: RequestChange): Promise<void> {}
+export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Promise<void> {
+  const request = await db
+    .selectFrom('requests')
+    .select(['id', 'town_id', 'reference', 'lang'])
+    .where('id', '=', change.requestId)
+    .where('town_id', '=', change.townId)
+    .executeTakeFirst();
+  const town = await getTown(db, change.townId);
+  if (!request || !town) return;
+
+  await enqueueWebhookEvent(db, town.id, WEBHOOK_EVENT[change.kind], change.requestId);
+
+  const names = (lang: Lang) => town.name[lang];
+  if (change.kind === 'received') {
+    const contact = await db.selectFrom('request_contacts').select('email').where('request_id', '=', request.id).executeTakeFirst();
+    if (!contact?.email) return;
+    const lang = request.lang;
+    const vars: Record<string, string> = { townName: names(lang), reference: request.reference, trackerLink: trackerLink(town, request.reference) };
+    if (change.confirmToken) vars['confirmLink'] = residentLink('confirm', { t: change.confirmToken });
+    await enqueueEmail(db, {
+      to: contact.email,
+      lang,
+      templateDir: NOTIFICATION_TEMPLATES_DIR,
+      template: change.confirmToken ? 'request-received-subscribe' : 'request-received',
+      vars,
+      townId: town.id,
+    });
+    return;
+  }
+
+  const subscribers = await db
+    .selectFrom('request_subscribers')
+    .select(['id', 'email', 'lang'])
+    .where('request_id', '=', request.id)
+    .where('status', '=', 'confirmed')
+    .orderBy('created_at')
+    .execute();
+  if (subscribers.length === 0) return;
+  const secret = await notificationSecret(db);
+
+  let template: string;
+  let extra: (lang: Lang, subscriberId: string) => Record<string, string>;
+  if (change.kind === 'merged') {
+    const into = await db.selectFrom('requests').select('reference').where('id', '=', change.intoRequestId).executeTakeFirst();
+    if (!into) return;
+    template = 'request-merged';
+    extra = () => ({ intoReference: into.reference, trackerLink: trackerLink(town, into.reference) });
+  } else {
+    const event = await db
+      .selectFrom('request_events')
+      .select(['note_en', 'note_fr', 'visibility'])
+      .where('id', '=', change.eventId)
+      .where('request_id', '=', request.id)
+      .executeTakeFirst();
+    if (!event || event.visibility !== 'public') return;
+    if (change.kind === 'public_note') {
+      template = 'request-public-note';
+      extra = (lang) => noteFor(event, lang);
+    } else if (change.status === 'resolved') {
+      template = 'request-resolved';
+      extra = (lang) => {
+        const t = fixToken(secret, request.id);
+        return {
+          note: noteFor(event, lang).note,
+          fixedYesLink: residentLink('fixed', { t, answer: 'yes', lang }),
+          fixedNoLink: residentLink('fixed', { t, answer: 'no', lang }),
+        };
+      };
+    } else {
+      template = 'request-status-changed';
+      extra = (lang) => ({ status: statusLabel(change.status, lang), note: noteFor(event, lang).note });
+    }
+  }
+
+  for (const s of subscribers) {
+    const unsubscribe = residentLink('unsubscribe', { t: unsubscribeToken(secret, s.id) });
+    await enqueueEmail(db, {
+      to: s.email,
+      lang: s.lang,
+      templateDir: NOTIFICATION_TEMPLATES_DIR,
+      template,
+      vars: {
+        townName: names(s.lang),
+        reference: request.reference,
+        trackerLink: trackerLink(town, request.reference),
+        unsubscribeLink: unsubscribe,
+        ...extra(s.lang, s.id),
+      },
+      townId: town.id,
+      // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the link.
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    });
+  }
+}
+

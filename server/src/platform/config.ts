@@ -40,6 +40,9 @@ const envSchema = z.object({
       .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => k.length >= 24 && k.length <= 200), 'each key must be 24 to 200 characters'),
   ),
+  // Outgoing email: smtp(s)://user:pass@host:port; unset = messages stay in the database outbox.
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://…').optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(300).default('MuniKit <no-reply@munikit.invalid>')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   // How many reverse proxies in front of the server append to X-Forwarded-For: false/0 (default: the
   // header is ignored), true = 1, or a number of hops. See platform/http/client-address.ts.
@@ -77,6 +80,10 @@ export interface Config {
   readonly open311Keys: readonly string[];
   readonly publicOrigin: string | undefined;
   readonly cookieSecure: boolean;
+  /** SMTP server for outgoing email; undefined keeps messages in the outbox (the offline demo). */
+  readonly smtpUrl: string | undefined;
+  /** The From of outgoing email. */
+  readonly mailFrom: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Reverse proxies trusted to append to X-Forwarded-For (0: use the socket's address only). */
   readonly trustProxyHops: number;
@@ -116,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     open311Keys: e.MUNIKIT_OPEN311_KEYS,
     publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
     intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),

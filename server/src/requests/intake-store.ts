@@ -1,9 +1,10 @@
 // Filing a new service request (public web form, Open311, staff or phone). This module writes the
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
+import { notifyRequestChange } from '../notifications/request-changes.ts';
 import type { Database, Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
-import { inTransaction, isSqlite } from '../platform/database/group-commit.ts';
+import { inTransaction } from '../platform/database/group-commit.ts';
 import { preparedQuery, type Arg } from '../platform/database/prepared.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
@@ -84,10 +85,12 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     // its photos are stored together or not at all.
     // inTransaction: on SQLite, concurrent filings share one COMMIT (each in its own savepoint), and
     // none is answered before that COMMIT (platform/database/group-commit.ts).
-    // On PostgreSQL without photos: one statement, so one round trip and one commit (see
-    // insertRequestAtOnce); photos need the transaction (their claims can refuse the filing).
-    if (!db.isTransaction && !isSqlite(db as Kysely<unknown>) && !(r.photos && r.photos.length > 0)) return await insertRequestAtOnce(db, r);
-    return await inTransaction(db, (trx) => insertRequest(trx, r));
+    return await inTransaction(db, async (trx) => {
+      const filed = await insertRequest(trx, r);
+      // The acknowledgement email and the town's webhooks, queued in the filing transaction.
+      await notifyRequestChange(trx, { kind: 'received', townId: r.town.id, requestId: filed.id });
+      return filed;
+    });
   } catch (err) {
     // Two submissions with the same key raced: the loser answers with the winner's request.
     if (key) {
@@ -258,44 +261,3 @@ export async function insertRequest(
   return { id, reference, status: 'received' as const, createdAt, replayed: false };
 }
 
-/** A child row's foreign key to a request that the same statement did not insert (its reference was taken). */
-function isMissingParent(err: unknown): boolean {
-  const e = err as { code?: unknown; constraint?: unknown };
-  return e.code === '23503' && typeof e.constraint === 'string' && /^request_(contacts|events)_request_id_fkey$/.test(e.constraint);
-}
-
-/**
- * PostgreSQL, no photos: the request, its contact and its events in ONE statement (data-modifying
- * CTEs), so one round trip and one commit instead of BEGIN, four INSERTs and COMMIT. A single
- * statement is atomic: everything is stored, or nothing. When the reference is taken, the request's
- * INSERT … ON CONFLICT DO NOTHING inserts nothing, the children's foreign keys then fail (checked at the
- * end of the statement), nothing is stored, and we draw again, as insertRequest does.
- * `random` is for tests that force a reference collision.
- */
-export async function insertRequestAtOnce(db: Db, r: NewRequest, opts: { random?: (count: number) => string } = {}): Promise<FiledRequest> {
-  const rows = requestRows(r);
-  const { id, created_at: createdAt } = rows.request;
-  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-    const reference = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
-    const withRequest = db.with('r', (d) =>
-      d
-        .insertInto('requests')
-        .values({ ...rows.request, reference })
-        .onConflict((oc) => oc.columns(['town_id', 'reference']).doNothing())
-        .returning('id'),
-    );
-    const contact = rows.contact;
-    const withContact = contact ? withRequest.with('c', (d) => d.insertInto('request_contacts').values(contact)) : withRequest;
-    try {
-      const inserted = await withContact
-        .with('e', (d) => d.insertInto('request_events').values(rows.events))
-        .selectFrom('r')
-        .select('r.id')
-        .executeTakeFirst();
-      if (inserted) return { id, reference, status: 'received' as const, createdAt, replayed: false };
-    } catch (err) {
-      if (!isMissingParent(err)) throw err;
-    }
-  }
-  throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
-}

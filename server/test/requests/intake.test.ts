@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getActiveServiceByCode } from '../../src/services/store.ts';
 import { getTown } from '../../src/towns/store.ts';
-import { insertRequest, insertRequestAtOnce } from '../../src/requests/intake-store.ts';
+import { insertRequest } from '../../src/requests/intake-store.ts';
 import { isValidPhone } from '../../src/requests/intake.ts';
 import { checkSymbol } from '../../src/requests/references.ts';
 import { createTestApp, dialects } from '../support/harness.ts';
@@ -222,37 +222,5 @@ for (const dialect of dialects) {
       expect(draws).toEqual([]);
     });
 
-    it.skipIf(dialect.name !== 'postgres')('files in one statement on PostgreSQL, and draws again when the reference is taken', async () => {
-      const town = (await getTown(t.db, 'testville'))!;
-      const service = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
-      const draws = ['CCCCCCCCC', 'CCCCCCCCC', 'DDDDDDDDD'];
-      const random = () => draws.shift()!;
-      const base = {
-        town,
-        service,
-        description: 'd',
-        location: { text: 'x' },
-        contact: { name: 'A Resident', email: 'a@example.ca' },
-        lang: 'en' as const,
-        channel: 'web' as const,
-        routing: { priority: 'high' as const, departmentId: service.departmentId, assigneeUserId: null, matched: [], rule: null },
-      };
-      const a = await insertRequestAtOnce(t.db, base, { random });
-      const b = await insertRequestAtOnce(t.db, base, { random });
-      expect(a.reference).toBe(`TST-CCCCC-CCCC${checkSymbol('CCCCCCCCC')}`);
-      expect(b.reference).toBe(`TST-DDDDD-DDDD${checkSymbol('DDDDDDDDD')}`);
-      expect(draws).toEqual([]);
-      // Each filing stored its request, contact and both events; the refused attempt stored nothing.
-      for (const f of [a, b]) {
-        const row = await t.db.selectFrom('requests').select(['reference', 'priority']).where('id', '=', f.id).executeTakeFirstOrThrow();
-        expect(row).toEqual({ reference: f.reference, priority: 'high' });
-        const contact = await t.db.selectFrom('request_contacts').select(['name', 'email']).where('request_id', '=', f.id).executeTakeFirst();
-        expect(contact).toEqual({ name: 'A Resident', email: 'a@example.ca' });
-        const events = await t.db.selectFrom('request_events').select('type').where('request_id', '=', f.id).orderBy('created_at').execute();
-        expect(events.map((e) => e.type)).toEqual(['created', 'routed']);
-      }
-      const all = await t.db.selectFrom('requests').select('id').where('reference', 'in', [a.reference, b.reference]).execute();
-      expect(all).toHaveLength(2);
-    });
   });
 }

@@ -145,6 +145,41 @@ export interface RequestFixAnswersTable {
   request_id: string;
   fixed: number;
   created_at: string;
+  /** SHA-256 of the emailed link's token (0013): one answer per link. */
+  token_hash: string | null;
+}
+
+/** Server-wide secrets (0013), e.g. 'notifications': the HMAC key of links in emails. */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+/** A town's outgoing webhook (0013). */
+export interface WebhooksTable {
+  id: string;
+  town_id: string;
+  url: string;
+  /** HMAC-SHA256 key of the MuniKit-Signature header; shown once when made. */
+  secret: string;
+  /** JSON array of event types, e.g. ["request.received"]. */
+  events: string;
+  active: number;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  town_id: string;
+  webhook_id: string;
+  job_id: string;
+  event: string;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  attempt: number;
+  created_at: string;
 }
 
 export interface ReferenceCountersTable {
@@ -421,6 +456,9 @@ export interface Database {
   request_events: RequestEventsTable;
   request_subscribers: RequestSubscribersTable;
   request_fix_answers: RequestFixAnswersTable;
+  app_secrets: AppSecretsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   reference_counters: ReferenceCountersTable;
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;

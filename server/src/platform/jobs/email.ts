@@ -1,9 +1,10 @@
 // The `email` job kind. A message is rendered when it is queued (so the outbox shows exactly what is
-// sent) from a plain-text template file, then handed to the EmailSender. Until SMTP arrives (the
-// notifications issue adds a sender, nothing else), `keepInOutbox` "delivers" by leaving the message
-// in the outbox, where a town's admins read it (GET /api/v1/staff/towns/{town}/outbox).
-import { readFileSync } from 'node:fs';
+// sent) from a plain-text template file (and an optional HTML one), then handed to the EmailSender:
+// `smtpSender` (nodemailer, when SMTP_URL is set) or `keepInOutbox`, which "delivers" by leaving the
+// message in the outbox, where a town's admins read it (GET /api/v1/staff/towns/{town}/outbox).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import nodemailer from 'nodemailer';
 import type { DbOrTx, Lang } from '../database/schema.ts';
 import { enqueue } from './outbox.ts';
 import type { JobHandler } from './worker.ts';
@@ -17,6 +18,10 @@ export interface EmailMessage {
   template: string;
   subject: string;
   text: string;
+  /** The HTML alternative, when the template has a `.html` file. */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export interface EmailSender {
@@ -27,37 +32,71 @@ export const keepInOutbox: EmailSender = {
   send: async () => ({ delivery: 'kept_in_outbox' }),
 };
 
+/** Sends through an SMTP server (`SMTP_URL`, e.g. smtp://user:pass@host:587); a refusal throws, so the job is retried. */
+export function smtpSender(smtpUrl: string, from: string): EmailSender & { close(): void } {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(m) {
+      const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
+      return { delivery: 'smtp', messageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}
+
 export const emailHandler =
   (sender: EmailSender): JobHandler =>
   (job) =>
     sender.send(job.payload as EmailMessage);
 
+const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;
+
+const oneLine = (v: string) => v.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+
+const escapeHtml = (v: string) =>
+  v.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+function fill(file: string, source: string, vars: Record<string, string>, encode: (v: string) => string): string {
+  return source.replace(PLACEHOLDER, (_, key: string) => {
+    const v = vars[key];
+    if (v === undefined) throw new Error(`email template ${file}: no value for {{${key}}}`);
+    return encode(v);
+  });
+}
+
 /**
  * Template files are plain text a non-developer can edit: `<dir>/<name>.<lang>.txt`, a first line
  * `Subject: …`, an empty line, then the body. `{{name}}` is replaced by the value given for it; a
  * placeholder without a value is an error (caught by the tests), never sent as is. Control characters
- * and line breaks in values become spaces.
+ * and line breaks in values become spaces. An optional `<name>.<lang>.html` beside it is the HTML
+ * version of the body (same placeholders; values are HTML-escaped there).
  */
-export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars: Record<string, string>): { subject: string; text: string } {
+export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars: Record<string, string>): { subject: string; text: string; html?: string } {
   const file = path.join(dir, `${name}.${lang}.txt`);
   const source = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
-  const filled = source.replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_, key: string) => {
-    const v = vars[key];
-    if (v === undefined) throw new Error(`email template ${file}: no value for {{${key}}}`);
-    // A value is one line: a name or a town's name can never add a header or forge a paragraph.
-    return v.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
-  });
+  // A value is one line: a name or a town's name can never add a header or forge a paragraph.
+  const filled = fill(file, source, vars, oneLine);
   const match = /^Subject: *(.+)\n\n([\s\S]*)$/.exec(filled);
   if (!match) throw new Error(`email template ${file} must start with "Subject: …" and an empty line`);
-  return { subject: match[1]!.trim(), text: match[2]!.trimEnd() + '\n' };
+  const htmlFile = path.join(dir, `${name}.${lang}.html`);
+  const html = existsSync(htmlFile) ? fill(htmlFile, readFileSync(htmlFile, 'utf8'), vars, (v) => escapeHtml(oneLine(v))) : undefined;
+  return { subject: match[1]!.trim(), text: match[2]!.trimEnd() + '\n', ...(html === undefined ? {} : { html }) };
 }
 
 /** Renders a template and queues the message (in the caller's transaction when `db` is one). */
 export async function enqueueEmail(
   db: DbOrTx,
-  m: { to: string; lang: Lang; templateDir: string; template: string; vars: Record<string, string>; townId?: string | null },
+  m: {
+    to: string;
+    lang: Lang;
+    templateDir: string;
+    template: string;
+    vars: Record<string, string>;
+    townId?: string | null;
+    headers?: Record<string, string>;
+  },
 ): Promise<string> {
-  const { subject, text } = renderEmailTemplate(m.templateDir, m.template, m.lang, m.vars);
-  const message: EmailMessage = { to: m.to, lang: m.lang, template: m.template, subject, text };
+  const { subject, text, html } = renderEmailTemplate(m.templateDir, m.template, m.lang, m.vars);
+  const message: EmailMessage = { to: m.to, lang: m.lang, template: m.template, subject, text, ...(html ? { html } : {}), ...(m.headers ? { headers: m.headers } : {}) };
   return enqueue(db, EMAIL_KIND, message, undefined, { townId: m.townId ?? null });
 }

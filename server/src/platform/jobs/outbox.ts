@@ -133,10 +133,13 @@ export async function getJob(db: DbOrTx, id: string): Promise<Job | undefined> {
 export async function listTownJobs(
   db: DbOrTx,
   townId: string,
-  opts: { kind?: string; before?: Keyset; limit?: number } = {},
+  opts: { kind?: string; status?: 'pending' | 'done' | 'failed'; before?: Keyset; limit?: number } = {},
 ): Promise<Job[]> {
   let q = db.selectFrom('jobs').selectAll().where('town_id', '=', townId);
   if (opts.kind) q = q.where('kind', '=', opts.kind);
+  if (opts.status === 'done') q = q.where('done_at', 'is not', null);
+  if (opts.status === 'failed') q = q.where('failed_at', 'is not', null);
+  if (opts.status === 'pending') q = q.where('done_at', 'is', null).where('failed_at', 'is', null);
   if (opts.before) {
     const b = opts.before;
     q = q.where((eb) => eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]));
@@ -146,3 +149,18 @@ export async function listTownJobs(
 }
 
 export const jobStatus = (j: Job): 'pending' | 'done' | 'failed' => (j.doneAt ? 'done' : j.failedAt ? 'failed' : 'pending');
+
+/**
+ * Gives a failed job of the town another round of attempts, due now ("retry now" in the console).
+ * Returns false when there is no such failed job.
+ */
+export async function retryFailedJob(db: DbOrTx, townId: string, id: string, now = new Date()): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set((eb) => ({ failed_at: null, run_at: now.toISOString(), locked_until: null, max_attempts: eb('attempts', '+', DEFAULT_MAX_ATTEMPTS) }))
+    .where('id', '=', id)
+    .where('town_id', '=', townId)
+    .where('failed_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
