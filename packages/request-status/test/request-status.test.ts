@@ -13,10 +13,11 @@ const found = (lang: string): PublicRequestStatus => ({
   serviceName: lang === 'fr' ? 'Nid-de-poule' : 'Pothole',
   createdAt: '2026-11-20T14:00:00.000Z',
   updatedAt: '2026-11-21T15:30:00.000Z',
+  expectedDate: '2026-11-27',
   timeline: [
-    { type: 'status_changed', status: 'received', note: null, at: '2026-11-20T14:00:00.000Z' },
-    { type: 'status_changed', status: 'in_progress', note: null, at: '2026-11-21T15:00:00.000Z' },
-    { type: 'public_note', status: null, note: lang === 'fr' ? 'L’équipe des routes passera jeudi.' : 'The roads crew will be there Thursday.', at: '2026-11-21T15:30:00.000Z' },
+    { type: 'created', status: 'received', note: null, noteLang: null, department: null, intoReference: null, at: '2026-11-20T14:00:00.000Z' },
+    { type: 'status_changed', status: 'in_progress', note: null, noteLang: null, department: null, intoReference: null, at: '2026-11-21T15:00:00.000Z' },
+    { type: 'public_note', status: null, note: lang === 'fr' ? 'L’équipe des routes passera jeudi.' : 'The roads crew will be there Thursday.', noteLang: lang === 'fr' ? 'fr' : 'en', department: null, intoReference: null, at: '2026-11-21T15:30:00.000Z' },
   ],
 });
 

@@ -3,16 +3,9 @@
 // reveal anything that could identify the resident.
 import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
 import { referenceLookup } from './references.ts';
+import { departmentIdsOf, departmentNames, expectedDate, publicTimeline, PUBLIC_TIMELINE_TYPES, type PublicTimelineEntry } from './status-timeline.ts';
 
-export interface PublicTimelineEntry {
-  type: 'status_changed' | 'public_note';
-  status: RequestStatus | null;
-  /** The note in the resident's language, else in the other one (see noteLang); null without a note. */
-  note: string | null;
-  /** The language `note` is written in; differs from the asked language when staff wrote only the other. */
-  noteLang: Lang | null;
-  at: string;
-}
+export type { PublicTimelineEntry } from './status-timeline.ts';
 
 export interface PublicRequestStatus {
   reference: string;
@@ -21,6 +14,8 @@ export interface PublicRequestStatus {
   serviceName: string;
   createdAt: string;
   updatedAt: string;
+  /** The service's target date (YYYY-MM-DD in the town's time zone), or null without a target. */
+  expectedDate: string | null;
   timeline: PublicTimelineEntry[];
 }
 
@@ -39,7 +34,8 @@ export async function getPublicRequestStatus(
   const row = await db
     .selectFrom('requests as r')
     .innerJoin('services as s', 's.id', 'r.service_id')
-    .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr'])
+    .innerJoin('towns as t', 't.id', 'r.town_id')
+    .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 's.target_days', 't.timezone'])
     .where('r.town_id', '=', townId)
     .where('r.reference', 'in', candidates)
     .orderBy('r.created_at')
@@ -47,13 +43,15 @@ export async function getPublicRequestStatus(
   if (!row) return undefined;
   const events = await db
     .selectFrom('request_events')
-    .select(['type', 'status', 'note_en', 'note_fr', 'created_at'])
+    .select(['type', 'status', 'note_en', 'note_fr', 'details', 'created_at'])
     .where('request_id', '=', row.id)
     .where('visibility', '=', 'public')
-    .where('type', 'in', ['status_changed', 'public_note'])
+    .where('type', 'in', [...PUBLIC_TIMELINE_TYPES])
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  const departmentIds = departmentIdsOf(events);
+  const departments = departmentIds.length > 0 ? await departmentNames(db, townId, departmentIds, lang) : new Map<string, string>();
   return {
     reference: row.reference,
     status: row.status,
@@ -61,19 +59,8 @@ export async function getPublicRequestStatus(
     serviceName: lang === 'fr' ? row.name_fr : row.name_en,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline: events.map((e) => {
-      const other: Lang = lang === 'fr' ? 'en' : 'fr';
-      const own = lang === 'fr' ? e.note_fr : e.note_en;
-      const fallback = lang === 'fr' ? e.note_en : e.note_fr;
-      const noteLang: Lang | null = own !== null ? lang : fallback !== null ? other : null;
-      return {
-        type: e.type as 'status_changed' | 'public_note',
-        status: e.status,
-        note: own ?? fallback,
-        noteLang,
-        at: e.created_at,
-      };
-    }),
+    expectedDate: expectedDate(row.created_at, row.target_days, row.timezone),
+    timeline: publicTimeline(events, lang, departments),
   };
 }
 
@@ -93,6 +80,7 @@ export async function findPublicRequestStatus(
   lang: Lang,
 ): Promise<PublicStatusLookup> {
   const lookup = referenceLookup(typed, town.referencePrefix);
-  const status = await getPublicRequestStatus(db, town.id, lookup.candidates, lang);
+  // Always one query, even for text that cannot be a reference, so an answer's timing says nothing.
+  const status = await getPublicRequestStatus(db, town.id, lookup.candidates.length > 0 ? lookup.candidates : [''], lang);
   return status ? { found: true, status } : { found: false, mistyped: lookup.mistyped };
 }
