@@ -52,3 +52,14 @@ export function referenceTypo(typed: string): { mistyped: boolean } {
   if (!isReferenceSymbols(code)) return { mistyped: false };
   return { mistyped: !codeChecksOut(code) };
 }
+
+/**
+ * What a resident typed, tidied for asking the server: a new-format reference in its canonical form
+ * (`lkv 7k4q2 m9xcr` → `LKV-7K4Q2-M9XCR`), anything else upper case without spaces.
+ */
+export function tidyReference(typed: string): string {
+  const compact = compactReference(typed);
+  const m = /^([A-Z]{0,6}?)([2-9A-Z]{10})$/.exec(compact);
+  if (m && isReferenceSymbols(m[2]!)) return `${m[1] ? `${m[1]}-` : ''}${m[2]!.slice(0, 5)}-${m[2]!.slice(5)}`;
+  return typed.trim().toUpperCase().replace(/\s+/g, '');
+}
