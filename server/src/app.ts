@@ -23,6 +23,8 @@ import { requireEnrolledTotp } from './accounts/totp-required.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { registerKbRoutes } from './kb/routes.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
+import { registerNearbyRoutes } from './requests/nearby-routes.ts';
+import { registerSubscriptionRoutes } from './notifications/subscriptions-routes.ts';
 import { isUploadPath, registerPhotoRoutes } from './requests/photos/routes.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
@@ -126,7 +128,9 @@ export function createApp(deps: AppDeps): App {
   registerTownRoutes(app, routeDeps);
   registerKbRoutes(app, routeDeps);
   registerServiceRoutes(app, routeDeps);
+  registerNearbyRoutes(app, routeDeps); // before /requests/{reference}
   registerRequestRoutes(app, routeDeps);
+  registerSubscriptionRoutes(app, routeDeps);
   registerPhotoRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
   registerTotpRoutes(app, routeDeps);

@@ -219,7 +219,8 @@ describe('status lookup', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const body = JSON.parse(text) as Record<string, unknown>;
-    expect(body).toMatchObject({ reference: filed.reference, status: 'received', serviceCode: 'pothole', serviceName: 'Nid-de-poule', timeline: [] });
+    expect(body).toMatchObject({ reference: filed.reference, status: 'received', serviceCode: 'pothole', serviceName: 'Nid-de-poule' });
+    expect(body.timeline).toEqual([expect.objectContaining({ type: 'created', status: 'received', note: null })]);
     expect(text).not.toContain('sam.resident@example.com');
     expect(text).not.toContain('secret-description-42');
     expect(text).not.toContain('1 Lake Road');
@@ -444,7 +445,10 @@ describe('OpenAPI', () => {
         '/api/v1/staff/towns/{town}/kb/categories/{id}',
         '/api/v1/staff/towns/{town}/kb/insight',
         '/api/v1/towns/{town}/requests',
+        '/api/v1/towns/{town}/requests/nearby',
         '/api/v1/towns/{town}/requests/{reference}',
+        '/api/v1/towns/{town}/requests/{reference}/followers',
+        '/api/v1/towns/{town}/requests/{reference}/subscriptions',
         '/api/v1/towns/{town}/services',
         '/api/v1/towns/{town}/uploads',
       ].sort(),

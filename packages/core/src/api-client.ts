@@ -14,6 +14,7 @@ import type {
   SubmittedRequest,
   Town,
   UploadedPhoto,
+  NearbyRequests,
 } from './api-types.ts';
 
 /** The server answered with a 4xx/5xx; `code` is the contract's error code. */
@@ -215,6 +216,31 @@ export class ApiClient {
       `/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}`,
       { lang },
     );
+  }
+
+  /** Email me about changes: always 202 the same; the server emails a link to confirm (double opt-in). */
+  subscribeToRequest(town: string, reference: string, email: string, lang: Lang): Promise<unknown> {
+    return this.post(`/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}/subscriptions`, { email, lang }, {
+      headers: { 'Accept-Language': lang },
+    });
+  }
+
+  /** "This is my problem too": follow a request instead of filing it again, optionally with email. */
+  followRequest(town: string, reference: string, email: string | null, lang: Lang): Promise<unknown> {
+    return this.post(`/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}/followers`, { email, lang }, {
+      headers: { 'Accept-Language': lang },
+    });
+  }
+
+  /** Open requests of a service near a point (within about 50 m) or at the same address. */
+  nearbyRequests(town: string, params: { service: string; lat?: number | null; lng?: number | null; address?: string | null; lang: Lang }): Promise<NearbyRequests> {
+    return this.get<NearbyRequests>(`/towns/${encodeURIComponent(town)}/requests/nearby`, {
+      service: params.service,
+      lat: params.lat ?? undefined,
+      lng: params.lng ?? undefined,
+      address: params.address || undefined,
+      lang: params.lang,
+    });
   }
 
   // Staff endpoints (same-origin session cookie; use a client built with credentials 'same-origin')

@@ -4686,6 +4686,228 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/towns/{town}/requests/{reference}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** This is my problem too: follow a request instead of filing a new one (optionally with email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewFollower"];
+                };
+            };
+            responses: {
+                /** @description Counted (and, with an email, a confirmation sent) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionAccepted"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/towns/{town}/requests/{reference}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email me about changes to this request (double opt-in: a confirmation email is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewSubscription"];
+                };
+            };
+            responses: {
+                /** @description Accepted; check your email to confirm */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionAccepted"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/towns/{town}/requests/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open requests of a service within 50 m of a point, or at the same street address (newest first, at most 5; nothing about who reported them) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description What the resident typed as the address (used without lat/lng) */
+                    address?: string;
+                    lang?: "en" | "fr";
+                    lat?: number | null;
+                    lng?: number | null;
+                    /** @description The service code the resident chose */
+                    service: string;
+                };
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open requests nearby */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NearbyRequests"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests from this address (rate_limited); the Retry-After header says how many seconds to wait */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5215,8 +5437,28 @@ export type components = {
             language?: "en" | "fr" | null;
             name?: string;
         };
+        NearbyRequest: {
+            createdAt: string;
+            /** @description Metres from the given point; null for a match by address */
+            distanceM: number | null;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
+        };
+        NearbyRequests: {
+            requests: components["schemas"]["NearbyRequest"][];
+        };
         NewApiKey: components["schemas"]["ApiKey"] & {
             key: string;
+        };
+        NewFollower: {
+            /**
+             * Format: email
+             * @description Optional: also email me about changes (double opt-in)
+             */
+            email?: string | null;
+            /** @enum {string} */
+            lang?: "en" | "fr";
         };
         NewServiceRequest: {
             /** @description Answers to the service's questions, by question code */
@@ -5243,8 +5485,22 @@ export type components = {
             /** @description Up to 3 upload ids from POST /towns/{town}/uploads */
             photos?: string[];
             serviceCode: string;
+            /** @description Email me when this request changes: with contact.email, a confirmation email is sent (double opt-in) */
+            subscribe?: boolean;
             /** @description Honeypot: forms hide this field from people and send it empty; anything in it is refused */
             website?: string | null;
+        };
+        NewSubscription: {
+            /**
+             * Format: email
+             * @description Where to send the confirmation, then the updates
+             */
+            email: string;
+            /**
+             * @description Language of the emails; default the asked language
+             * @enum {string}
+             */
+            lang?: "en" | "fr";
         };
         NewWebhook: components["schemas"]["Webhook"] & {
             secret: string;
@@ -5325,20 +5581,33 @@ export type components = {
         };
         ServiceRequestStatus: {
             createdAt: string;
+            /** @description The service's target date (YYYY-MM-DD, the town's time zone, working days); null without a target */
+            expectedDate: string | null;
             reference: string;
             serviceCode: string;
             serviceName: string;
             /** @enum {string} */
             status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
-            timeline: {
-                at: string;
-                note: string | null;
-                /** @enum {string|null} */
-                status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate" | null;
-                /** @enum {string} */
-                type: "status_changed" | "public_note";
-            }[];
+            timeline: components["schemas"]["ServiceRequestTimelineEntry"][];
             updatedAt: string;
+        };
+        ServiceRequestTimelineEntry: {
+            at: string;
+            department: string | null;
+            intoReference: string | null;
+            note: string | null;
+            /**
+             * @description The language of `note`; another than the asked one when staff wrote only that
+             * @enum {string|null}
+             */
+            noteLang: "en" | "fr" | null;
+            /** @enum {string|null} */
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate" | null;
+            /**
+             * @description created (received), status_changed, public_note, department_changed (assigned to `department`), merged (a duplicate of `intoReference`)
+             * @enum {string}
+             */
+            type: "created" | "status_changed" | "public_note" | "department_changed" | "merged";
         };
         SsoProviders: {
             providers: {
@@ -5437,6 +5706,13 @@ export type components = {
                 language: "en" | "fr" | null;
                 name: string;
             };
+        };
+        SubscriptionAccepted: {
+            /**
+             * @description The same answer whether or not the address already follows
+             * @enum {string}
+             */
+            status: "accepted";
         };
         TotpChallenge: {
             expiresAt: string;

@@ -31,6 +31,8 @@ export type UploadedPhoto = Schemas['UploadedPhoto'];
 export type PublicRequestStatus = Schemas['ServiceRequestStatus'];
 export type RequestStatus = PublicRequestStatus['status'];
 export type TimelineEntry = PublicRequestStatus['timeline'][number];
+export type NearbyRequests = Schemas['NearbyRequests'];
+export type NearbyRequest = Schemas['NearbyRequest'];
 
 export type StaffSession = Schemas['StaffSession'];
 export type StaffRequest = Schemas['StaffServiceRequest'];

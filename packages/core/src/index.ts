@@ -5,3 +5,4 @@ export * from './i18n.ts';
 export * from './tokens.ts';
 export * from './muni-element.ts';
 export * from './error-summary.ts';
+export * from './reference.ts';

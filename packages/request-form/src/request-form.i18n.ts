@@ -4,6 +4,7 @@ export const REQUEST_FORM_NS = 'request-form';
 
 addResources(REQUEST_FORM_NS, {
   en: {
+    subscribe: 'Email me when this request changes',
     loadingServices: 'Loading the list of services…',
     service: 'What do you want to report or request?',
     serviceHint: 'Type a word, for example “pothole” or “garbage”, or choose from the list.',
@@ -119,6 +120,7 @@ addResources(REQUEST_FORM_NS, {
       'A request saved on this device has not been sent yet. For your privacy, your contact details and location were not kept after the tab was closed: check the request below, add them again if you want, and send it.',
   },
   fr: {
+    subscribe: 'M’écrire quand cette demande change',
     loadingServices: 'Chargement de la liste des services…',
     service: 'Que voulez-vous signaler ou demander?',
     serviceHint: 'Tapez un mot, par exemple «\u00a0nid-de-poule\u00a0» ou «\u00a0ordures\u00a0», ou choisissez dans la liste.',

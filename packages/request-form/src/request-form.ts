@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { NearbyRequestsController } from './nearby-requests.ts';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { MuniElement, focusAfterRender, focusControl, errorSummary, focusErrorSummary, ApiError, NetworkError } from '@munikit/core';
 import type {
@@ -186,6 +187,7 @@ export class MuniRequestForm extends MuniElement {
     notice: { state: true, attribute: false },
     sentFromQueue: { state: true, attribute: false },
     waiting: { state: true, attribute: false },
+    subscribe: { state: true, attribute: false },
   };
 
   declare service: string | undefined;
@@ -222,6 +224,17 @@ export class MuniRequestForm extends MuniElement {
   declare sentFromQueue: SubmittedRequest[];
   /** Requests still queued on this device (other than the one this form shows as queued). */
   declare waiting: number;
+  /** "Email me when this request changes" (unchecked by default; needs an email). */
+  declare subscribe: boolean;
+  private nearby = new NearbyRequestsController(this, {
+    lang: () => this.uiLang,
+    place: () => ({ serviceCode: this.values.serviceCode, lat: this.values.lat, lng: this.values.lng, address: this.values.locationText }),
+    find: async (p) => (await this.client.nearbyRequests(await this.resolveTown(), { service: p.serviceCode, lat: p.lat, lng: p.lng, address: p.address, lang: this.uiLang })).requests,
+    follow: async (reference, email) => this.client.followRequest(await this.resolveTown(), reference, email, this.uiLang),
+    statusLabel: (status) => this.t(`status.${status}`),
+    formatDate: (iso) => this.formatDate(iso, false),
+    trackLink: (reference) => (this.trackUrl ? this.trackLink(this.trackUrl, reference) : undefined),
+  });
 
   private townId: string | undefined;
   private idempotencyKey: string | undefined;
@@ -239,6 +252,7 @@ export class MuniRequestForm extends MuniElement {
     this.loadState = 'loading';
     this.services = [];
     this.values = emptyValues();
+    this.subscribe = false;
     this.errors = [];
     this.submitState = 'idle';
     this.failure = '';
@@ -423,6 +437,7 @@ export class MuniRequestForm extends MuniElement {
       ...(Object.keys(contact).length ? { contact } : {}),
       ...(Object.keys(answers).length ? { answers } : {}),
       ...(v.photos.length ? { photos: v.photos.map((p) => p.id) } : {}),
+      ...(this.subscribe && contact.email ? { subscribe: true } : {}),
       lang: this.uiLang,
       ...(this.website ? { website: this.website } : {}),
     };
@@ -904,6 +919,7 @@ export class MuniRequestForm extends MuniElement {
           <input id="location" type="text" autocomplete="street-address" maxlength=${MAX_LOCATION} aria-describedby=${describedBy} aria-invalid=${invalid}
             .value=${v.locationText} @input=${(e: Event) => this.update_({ locationText: (e.target as HTMLInputElement).value })} />
           ${this.renderDeviceLocation()}`)}
+        ${this.nearby.render()}
         ${this.questions().map((q) => this.renderQuestion(q))}
         ${this.renderPhotos()}
         <fieldset aria-describedby="contact-hint">
@@ -915,6 +931,10 @@ export class MuniRequestForm extends MuniElement {
           ${this.field('email', contactRequired ? this.t('email') : `${this.t('email')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
             <input id="email" type="email" autocomplete="email" spellcheck="false" aria-describedby=${describedBy} aria-invalid=${invalid}
               .value=${v.email} @input=${(e: Event) => this.update_({ email: (e.target as HTMLInputElement).value })} />`)}
+          ${v.email.trim()
+            ? html`<div class="checkbox"><input id="subscribe" type="checkbox" .checked=${this.subscribe}
+                @change=${(e: Event) => (this.subscribe = (e.target as HTMLInputElement).checked)} /><label for="subscribe">${this.t('subscribe')}</label></div>`
+            : nothing}
           ${this.field('phone', contactRequired ? this.t('phone') : `${this.t('phone')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
             <input id="phone" type="tel" autocomplete="tel" aria-describedby=${describedBy} aria-invalid=${invalid}
               .value=${v.phone} @input=${(e: Event) => this.update_({ phone: (e.target as HTMLInputElement).value })} />`)}

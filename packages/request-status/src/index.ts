@@ -1,2 +1,3 @@
 export { MuniRequestStatus } from './request-status.ts';
-export type { RequestStatusLoadedDetail } from './request-status.ts';
+export { StatusLoadedEvent } from './events.ts';
+export type { StatusLoadedDetail } from './events.ts';

@@ -1,28 +1,30 @@
 import { html, nothing } from 'lit';
-import { MuniElement, focusAfterRender, ApiError } from '@munikit/core';
+import { MuniElement, focusAfterRender, ApiError, NetworkError, referenceTypo, tidyReference } from '@munikit/core';
 import type { PublicRequestStatus, RequestStatus, TimelineEntry, Lang } from '@munikit/core';
 import { REQUEST_STATUS_NS } from './request-status.i18n.ts';
 import { requestStatusStyles } from './request-status.styles.ts';
+import { StatusLoadedEvent } from './events.ts';
 
-export interface RequestStatusLoadedDetail {
-  reference: string;
-  status: RequestStatus;
-}
+type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'rate-limited' | 'error';
+type SubscribeState = 'idle' | 'invalid' | 'sending' | 'sent' | 'error';
 
-type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'error';
+const OPEN: readonly RequestStatus[] = ['received', 'acknowledged', 'in_progress', 'on_hold'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Lets a resident check where their request is at, using the reference number they were given.
+ * Lets a resident check where their request is at, using the reference number they were given, and
+ * ask to be emailed when it changes.
  *
  * @tagname muni-request-status
- * @summary Look up a request by reference number: current status and public history.
+ * @summary Look up a request by reference number: current status, expected date and public history.
  *
  * @attr api - Base URL of the MuniKit server. Defaults to the origin the widget script was loaded from.
  * @attr town - Town id. Defaults to the server's only town.
  * @attr lang - Interface language (`en` or `fr`). Defaults to the nearest ancestor's `lang`, then the page's.
- * @attr reference - Reference to look up straight away. Otherwise `?ref=` in the page URL is used.
+ * @attr reference - Reference to look up straight away. Otherwise `?ref=` in the page URL is used
+ *   (the link in the form's confirmation and in emails).
  *
- * @fires muni-request-status-loaded - A request was found. `detail: {reference, status}`.
+ * @fires muni-status-loaded - StatusLoadedEvent: a request was found and shown. `detail: {reference, status}`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart form - The lookup form.
@@ -30,7 +32,8 @@ type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'err
  * @csspart button - The "Check status" button.
  * @csspart result - The found request.
  * @csspart status - The current status badge.
- * @csspart timeline - The list of status changes and notes.
+ * @csspart timeline - The list of what happened, newest first.
+ * @csspart subscribe - The "Email me about changes" form.
  *
  * @cssprop --muni-color-primary - Buttons and links. Default #1d4f91.
  * @cssprop --muni-color-text - Body text. Default #1b1b1b.
@@ -54,6 +57,9 @@ export class MuniRequestStatus extends MuniElement {
     state: { state: true, attribute: false },
     request: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
+    email: { state: true, attribute: false },
+    subscribeState: { state: true, attribute: false },
+    subscribeMessage: { state: true, attribute: false },
   };
 
   declare reference: string | undefined;
@@ -61,14 +67,23 @@ export class MuniRequestStatus extends MuniElement {
   declare state: LookupState;
   declare request: PublicRequestStatus | undefined;
   declare errorMessage: string;
+  declare email: string;
+  declare subscribeState: SubscribeState;
+  declare subscribeMessage: string;
 
   private lookedUp = '';
+  /** The status last announced for the shown reference, so a change is announced as one. */
+  private lastStatus: { reference: string; status: RequestStatus } | undefined;
+  private changed = false;
 
   constructor() {
     super();
     this.input = '';
     this.state = 'idle';
     this.errorMessage = '';
+    this.email = '';
+    this.subscribeState = 'idle';
+    this.subscribeMessage = '';
   }
 
   override connectedCallback(): void {
@@ -85,15 +100,19 @@ export class MuniRequestStatus extends MuniElement {
   }
 
   private normalise(value: string): string {
-    return value.trim().toUpperCase().replace(/\s+/g, '');
+    return tidyReference(value);
   }
 
   async lookup(moveFocus = true, ref = this.normalise(this.input)): Promise<void> {
-    if (!ref) {
+    if (!ref || referenceTypo(ref).mistyped) {
       this.state = 'invalid';
-      this.errorMessage = this.t('referenceRequired');
+      this.errorMessage = ref ? this.t('mistyped') : this.t('referenceRequired');
       if (moveFocus) await focusAfterRender(this, '#reference');
       return;
+    }
+    if (ref !== this.lookedUp) {
+      this.subscribeState = 'idle';
+      this.subscribeMessage = '';
     }
     this.state = 'loading';
     this.lookedUp = ref;
@@ -101,12 +120,11 @@ export class MuniRequestStatus extends MuniElement {
       const town = await this.resolveTown();
       const request = await this.client.requestStatus(town, ref, this.uiLang);
       if (this.lookedUp !== ref) return;
+      this.changed = this.lastStatus?.reference === request.reference && this.lastStatus.status !== request.status;
+      this.lastStatus = { reference: request.reference, status: request.status };
       this.request = request;
       this.state = 'found';
-      this.emit<RequestStatusLoadedDetail>('muni-request-status-loaded', {
-        reference: request.reference,
-        status: request.status,
-      });
+      this.dispatchEvent(new StatusLoadedEvent({ reference: request.reference, status: request.status }));
       if (moveFocus) await focusAfterRender(this, '#result-heading');
     } catch (error) {
       if (this.lookedUp !== ref) return;
@@ -114,9 +132,12 @@ export class MuniRequestStatus extends MuniElement {
         this.state = 'not-found';
         this.errorMessage = this.t('notFound', { reference: ref });
         if (moveFocus) await focusAfterRender(this, '#reference');
+      } else if (error instanceof ApiError && error.status === 429) {
+        this.state = 'rate-limited';
+        this.errorMessage = error.message || this.t('rateLimited');
       } else {
         this.state = 'error';
-        this.errorMessage = this.describeError(error);
+        this.errorMessage = error instanceof NetworkError ? this.t('offline') : this.describeError(error);
       }
     }
   }
@@ -126,8 +147,37 @@ export class MuniRequestStatus extends MuniElement {
     void this.lookup();
   }
 
+  private async onSubscribe(e: Event): Promise<void> {
+    e.preventDefault();
+    const email = this.email.trim();
+    if (!EMAIL.test(email)) {
+      this.subscribeState = 'invalid';
+      this.subscribeMessage = email ? this.t('emailInvalid') : this.t('emailRequired');
+      await focusAfterRender(this, '#email');
+      return;
+    }
+    if (!this.request || this.subscribeState === 'sending') return;
+    this.subscribeState = 'sending';
+    try {
+      const town = await this.resolveTown();
+      await this.client.subscribeToRequest(town, this.request.reference, email, this.uiLang);
+      this.subscribeState = 'sent';
+      this.subscribeMessage = this.t('checkEmail', { email });
+    } catch (error) {
+      this.subscribeState = 'error';
+      this.subscribeMessage = error instanceof NetworkError ? this.t('offline') : this.describeError(error);
+    }
+  }
+
   private statusLabel(status: RequestStatus): string {
     return this.t(`status.${status}`);
+  }
+
+  /** A `YYYY-MM-DD` calendar date in words (no time zone shift). */
+  private formatDay(day: string): string {
+    const date = new Date(`${day}T12:00:00.000Z`);
+    if (Number.isNaN(date.getTime())) return day;
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
   override render() {
@@ -162,12 +212,14 @@ export class MuniRequestStatus extends MuniElement {
         </button>
       </form>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</p>
-      ${this.state === 'error'
+      ${this.state === 'error' || this.state === 'rate-limited'
         ? html`<div class="notice notice--error" role="alert">
             <p>${this.errorMessage}</p>
-            <button class="button button--secondary" type="button" @click=${() => this.lookup(false, this.lookedUp)}>
-              ${this.t('retry')}
-            </button>
+            ${this.state === 'error'
+              ? html`<button class="button button--secondary" type="button" @click=${() => this.lookup(false, this.lookedUp)}>
+                  ${this.t('retry')}
+                </button>`
+              : nothing}
           </div>`
         : nothing}
       ${this.state === 'found' && this.request ? this.renderRequest(this.request) : nothing}
@@ -177,13 +229,15 @@ export class MuniRequestStatus extends MuniElement {
   private announcement(): string {
     if (this.state === 'loading') return this.t('lookingUp', { reference: this.lookedUp });
     if (this.state === 'found' && this.request) {
-      return this.t('found', { reference: this.request.reference, status: this.statusLabel(this.request.status) });
+      const vars = { reference: this.request.reference, status: this.statusLabel(this.request.status) };
+      return this.changed ? this.t('statusChanged', vars) : this.t('found', vars);
     }
     return '';
   }
 
   private renderRequest(r: PublicRequestStatus) {
     const timeline = [...r.timeline].sort((a, b) => b.at.localeCompare(a.at));
+    const open = OPEN.includes(r.status);
     return html`<section part="result" aria-labelledby="result-heading">
       <h2 id="result-heading" tabindex="-1">${this.t('resultHeading', { reference: r.reference })}</h2>
       <dl>
@@ -193,6 +247,10 @@ export class MuniRequestStatus extends MuniElement {
         <dd>${r.serviceName}</dd>
         <dt>${this.t('submitted')}</dt>
         <dd><time datetime=${r.createdAt}>${this.formatDate(r.createdAt)}</time></dd>
+        ${open && r.expectedDate
+          ? html`<dt>${this.t('expected')}</dt>
+              <dd class="expected"><time datetime=${r.expectedDate}>${this.formatDay(r.expectedDate)}</time></dd>`
+          : nothing}
         <dt>${this.t('updated')}</dt>
         <dd><time datetime=${r.updatedAt}>${this.formatDate(r.updatedAt)}</time></dd>
       </dl>
@@ -202,26 +260,74 @@ export class MuniRequestStatus extends MuniElement {
               ${timeline.map((entry) => this.renderEntry(entry))}
             </ol>`
         : nothing}
+      ${this.renderSubscribe()}
     </section>`;
   }
 
+  private entryTitle(entry: TimelineEntry): string {
+    switch (entry.type) {
+      case 'created':
+        return this.t('event.created');
+      case 'department_changed':
+        return this.t('event.department', { department: entry.department ?? '' });
+      case 'merged':
+        return this.t('event.merged', { reference: entry.intoReference ?? '' });
+      case 'public_note':
+        return this.t('note');
+      case 'status_changed':
+        return entry.status ? this.t(`event.status.${entry.status}`) : '';
+    }
+  }
+
   private renderEntry(entry: TimelineEntry) {
+    const otherLang = entry.note && entry.noteLang && entry.noteLang !== this.uiLang ? entry.noteLang : null;
     return html`<li>
       <time datetime=${entry.at}>${this.formatDate(entry.at)}</time>
-      ${entry.type === 'status_changed' && entry.status
-        ? html`<p><strong>${this.t('statusChangedTo', { status: this.statusLabel(entry.status) })}</strong></p>`
-        : nothing}
-      ${entry.type === 'public_note' ? html`<p><strong>${this.t('note')}</strong></p>` : nothing}
-      ${entry.note ? html`<p>${entry.note}</p>` : nothing}
+      <p><strong>${this.entryTitle(entry)}</strong></p>
+      ${otherLang ? html`<p class="hint">${this.t(otherLang === 'en' ? 'noteOnlyEnglish' : 'noteOnlyFrench')}</p>` : nothing}
+      ${entry.note ? html`<p class="note" lang=${entry.noteLang ?? this.uiLang}>${entry.note}</p>` : nothing}
     </li>`;
+  }
+
+  private renderSubscribe() {
+    if (this.subscribeState === 'sent') {
+      return html`<div part="subscribe" class="subscribe notice" role="status">
+        <p id="subscribe-done">${this.subscribeMessage}</p>
+      </div>`;
+    }
+    const invalid = this.subscribeState === 'invalid';
+    const sending = this.subscribeState === 'sending';
+    return html`<form part="subscribe" class="subscribe" novalidate aria-labelledby="subscribe-heading" @submit=${this.onSubscribe}>
+      <h3 id="subscribe-heading">${this.t('subscribeHeading')}</h3>
+      <div class="field ${invalid ? 'field--error' : ''}">
+        <label for="email">${this.t('emailLabel')}</label>
+        <span class="hint" id="email-hint">${this.t('emailHint')}</span>
+        ${invalid
+          ? html`<span class="error-message" id="email-error" role="alert"
+              ><span class="visually-hidden">${this.t('errorPrefix')} </span>${this.subscribeMessage}</span
+            >`
+          : nothing}
+        <input
+          id="email"
+          type="email"
+          autocomplete="email"
+          spellcheck="false"
+          aria-describedby=${invalid ? 'email-hint email-error' : 'email-hint'}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          .value=${this.email}
+          @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${this.subscribeState === 'error' ? html`<p class="notice notice--error" role="alert">${this.subscribeMessage}</p>` : nothing}
+      <button class="button button--secondary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+        ${sending ? this.t('subscribing') : this.t('subscribe')}
+      </button>
+    </form>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'muni-request-status': MuniRequestStatus;
-  }
-  interface HTMLElementEventMap {
-    'muni-request-status-loaded': CustomEvent<RequestStatusLoadedDetail>;
   }
 }

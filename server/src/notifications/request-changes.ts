@@ -8,7 +8,8 @@ import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts
 import { enqueueEmail } from '../platform/jobs/email.ts';
 import { getTown } from '../towns/store.ts';
 import { residentLink, trackerLink } from './links.ts';
-import { fixToken, notificationSecret, unsubscribeToken } from './tokens.ts';
+import { fixToken, notificationSecret } from './tokens.ts';
+import { subscriptionSecret, unsubscribeTokenFor } from './subscriptions-store.ts';
 import { enqueueWebhookEvent, type WebhookEventType } from './webhooks.ts';
 
 export type RequestChange =
@@ -91,6 +92,7 @@ export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Pr
     .execute();
   if (subscribers.length === 0) return;
   const secret = await notificationSecret(db);
+  const unsubscribeSecret = await subscriptionSecret(db);
 
   let template: string;
   let extra: (lang: Lang, subscriberId: string) => Record<string, string>;
@@ -127,7 +129,7 @@ export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Pr
   }
 
   for (const s of subscribers) {
-    const unsubscribe = residentLink('unsubscribe', { t: unsubscribeToken(secret, s.id) });
+    const unsubscribe = residentLink('unsubscribe', { t: unsubscribeTokenFor(unsubscribeSecret, s.id) });
     await enqueueEmail(db, {
       to: s.email,
       lang: s.lang,

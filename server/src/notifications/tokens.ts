@@ -1,6 +1,5 @@
-// Tokens in links of notification emails. None is stored in clear: a subscriber's unsubscribe token is
-// derived from the server's notifications secret (app_secrets, made by migration 0013) and the
-// subscriber's id, so any instance can put it in any email; request_subscribers keeps its SHA-256.
+// Tokens in links of notification emails ("did we fix it?"), signed with the server's notifications
+// secret (app_secrets, made by migration 0013). Unsubscribe tokens come from subscriptions-store.ts.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DbOrTx } from '../platform/database/schema.ts';
 
@@ -14,12 +13,6 @@ export async function notificationSecret(db: DbOrTx): Promise<string> {
   if (!row) throw new Error('app_secrets has no notifications secret: run the migrations');
   return row.value;
 }
-
-/**
- * A subscriber's one-click unsubscribe token: hex HMAC-SHA256(secret, subscriberId). The same for
- * every email to that subscriber; `request_subscribers.unsubscribe_token_hash` = sha256Hex(token).
- */
-export const unsubscribeToken = (secret: string, subscriberId: string): string => hmacHex(secret, subscriberId);
 
 /**
  * A "did we fix it?" link token for one email: `<requestId>.<nonce>.<hex HMAC-SHA256(secret, "fixed." + requestId + "." + nonce)>`.

@@ -13,10 +13,17 @@
 //
 // Lookups forgive case, spaces, dashes and a missing prefix. References of the old sequential format
 // (`LKV-2026-00007`) stay valid and are still found.
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-/** Random symbols per reference (44.6 bits). */
-export const REFERENCE_RANDOM_SYMBOLS = 9;
-const CODE_LENGTH = REFERENCE_RANDOM_SYMBOLS + 1;
+import {
+  checkSymbol,
+  codeChecksOut,
+  compactReference,
+  REFERENCE_ALPHABET,
+  REFERENCE_CODE_LENGTH as CODE_LENGTH,
+  REFERENCE_RANDOM_SYMBOLS,
+} from '../../../packages/core/src/reference.ts';
+
+// The check-symbol algorithm is shared with the widgets (packages/core/src/reference.ts).
+export { checkSymbol, codeChecksOut, compactReference, REFERENCE_ALPHABET, REFERENCE_RANDOM_SYMBOLS };
 const BASE = REFERENCE_ALPHABET.length; // 31, prime
 const VALUE = new Map([...REFERENCE_ALPHABET].map((ch, i) => [ch, i]));
 /** Largest multiple of 31 below 256: bytes at or above it are redrawn, so every symbol is equally likely. */
@@ -37,37 +44,12 @@ export function randomSymbols(count: number): string {
   return out;
 }
 
-/** The check symbol of nine random symbols. */
-export function checkSymbol(symbols: string): string {
-  let sum = 0;
-  for (let i = 0; i < symbols.length; i++) sum += (i + 2) * VALUE.get(symbols[i]!)!;
-  return REFERENCE_ALPHABET[(BASE - (sum % BASE)) % BASE]!;
-}
-
-/** True when a ten-symbol code (without prefix and dashes) has a valid check symbol. */
-export function codeChecksOut(code: string): boolean {
-  if (code.length !== CODE_LENGTH) return false;
-  let sum = VALUE.get(code[CODE_LENGTH - 1]!);
-  if (sum === undefined) return false;
-  for (let i = 0; i < REFERENCE_RANDOM_SYMBOLS; i++) {
-    const v = VALUE.get(code[i]!);
-    if (v === undefined) return false;
-    sum += (i + 2) * v;
-  }
-  return sum % BASE === 0;
-}
-
 const format = (prefix: string, code: string) => `${prefix}-${code.slice(0, 5)}-${code.slice(5)}`;
 
 /** A new random reference for a town, e.g. `LKV-7K4Q2-M9XCR`. Unique per town by the database; retry on conflict. */
 export function newReference(prefix: string, random: (count: number) => string = randomSymbols): string {
   const symbols = random(REFERENCE_RANDOM_SYMBOLS);
   return format(prefix, symbols + checkSymbol(symbols));
-}
-
-/** Upper case, without spaces, dashes, dots, slashes or underscores. */
-export function compactReference(typed: string): string {
-  return typed.toUpperCase().replace(/[\s\-‐‑‒–—_./]+/g, '');
 }
 
 export interface ReferenceLookup {

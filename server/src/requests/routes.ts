@@ -7,6 +7,10 @@ import { errorLang } from '../platform/http/validation-messages.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 import { rateLimited } from '../platform/http/rate-limit.ts';
 import { findPublicRequestStatus } from './status-store.ts';
+import { PUBLIC_TIMELINE_TYPES } from './status-timeline.ts';
+import { publicLimit } from './status-lookup-limit.ts';
+import { subscribeReporter } from '../notifications/subscriptions-store.ts';
+import { linkOrigin } from '../accounts/links.ts';
 import { fileServiceRequest, INTAKE_LIMITS } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoIdsSchema } from './photos/schemas.ts';
@@ -45,6 +49,10 @@ const NewRequestSchema = z
       .optional()
       .openapi({ description: "Answers to the service's questions, by question code" }),
     lang: z.enum(['en', 'fr']).optional(),
+    subscribe: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Email me when this request changes: with contact.email, a confirmation email is sent (double opt-in)' }),
     photos: PhotoIdsSchema,
     website: z
       .string()
@@ -93,13 +101,25 @@ const StatusSchema = z
     serviceName: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    expectedDate: z
+      .string()
+      .nullable()
+      .openapi({ description: "The service's target date (YYYY-MM-DD, the town's time zone, working days); null without a target" }),
     timeline: z.array(
-      z.object({
-        type: z.enum(['status_changed', 'public_note']),
-        status: Status.nullable(),
-        note: z.string().nullable(),
-        at: z.string(),
-      }),
+      z
+        .object({
+          type: z.enum(PUBLIC_TIMELINE_TYPES).openapi({
+            description:
+              'created (received), status_changed, public_note, department_changed (assigned to `department`), merged (a duplicate of `intoReference`)',
+          }),
+          status: Status.nullable(),
+          note: z.string().nullable(),
+          noteLang: z.enum(['en', 'fr']).nullable().openapi({ description: 'The language of `note`; another than the asked one when staff wrote only that' }),
+          department: z.string().nullable(),
+          intoReference: z.string().nullable(),
+          at: z.string(),
+        })
+        .openapi('ServiceRequestTimelineEntry'),
     ),
   })
   .openapi('ServiceRequestStatus');
@@ -121,17 +141,17 @@ const statusRoute = createRoute({
   },
   responses: {
     200: { description: 'Status', content: { 'application/json': { schema: StatusSchema } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 429),
   },
 });
 
-const NOT_FOUND = {
+/**
+ * The one answer for a reference that finds nothing, mistyped or unknown alike, so references cannot
+ * be probed (the widget checks the check symbol itself and tells the resident about a typo).
+ */
+export const REFERENCE_NOT_FOUND = {
   en: 'There is no request with this reference number.',
   fr: 'Aucune demande ne porte ce numéro de référence.',
-};
-const MISTYPED = {
-  en: 'This reference number has a typing mistake: check each character against your confirmation.',
-  fr: 'Ce numéro de référence contient une faute de frappe : vérifiez chaque caractère dans votre confirmation.',
 };
 
 export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
@@ -168,6 +188,9 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
       }
     }
     const filed = result.filed;
+    if (body.subscribe && body.contact?.email && !filed.replayed) {
+      await subscribeReporter(db, { town, reference: filed.reference, email: body.contact.email, lang, publicOrigin: linkOrigin(config) });
+    }
     const reply = { reference: filed.reference, status: filed.status, createdAt: filed.createdAt };
     return filed.replayed ? c.json(reply, 200) : c.json(reply, 201);
   });
@@ -176,12 +199,10 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
     const { reference } = c.req.valid('param');
     const town = c.var.town;
     const lang = pickLang(c, c.req.valid('query').lang, town.defaultLanguage);
+    const limit = await publicLimit(c, db, config, town.id, 'status');
+    if (!limit.allowed) return rateLimited(c, limit.retryAfterSeconds, lang);
     const found = await findPublicRequestStatus(db, town, reference, lang);
-    if (!found.found) {
-      return found.mistyped
-        ? apiError(c, 404, 'not_found', MISTYPED[lang], [{ field: 'reference', message: MISTYPED[lang] }])
-        : apiError(c, 404, 'not_found', NOT_FOUND[lang]);
-    }
+    if (!found.found) return apiError(c, 404, 'not_found', REFERENCE_NOT_FOUND[lang]);
     return c.json(found.status, 200);
   });
 }

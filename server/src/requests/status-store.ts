@@ -1,19 +1,12 @@
 // Public reads of service requests (the resident's status tracker). Deliberately never touches
 // request_contacts, and never selects description or location: a reference number alone must not
 // reveal anything that could identify the resident.
-import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
+import type { DbOrTx, Lang, RequestEventType, RequestStatus } from '../platform/database/schema.ts';
 import { preparedQuery, type PreparedQuery } from '../platform/database/prepared.ts';
 import { referenceLookup } from './references.ts';
+import { departmentIdsOf, departmentNames, expectedDate, publicTimeline, PUBLIC_TIMELINE_TYPES, type PublicEventRow, type PublicTimelineEntry } from './status-timeline.ts';
 
-export interface PublicTimelineEntry {
-  type: 'status_changed' | 'public_note';
-  status: RequestStatus | null;
-  /** The note in the resident's language, else in the other one (see noteLang); null without a note. */
-  note: string | null;
-  /** The language `note` is written in; differs from the asked language when staff wrote only the other. */
-  noteLang: Lang | null;
-  at: string;
-}
+export type { PublicTimelineEntry } from './status-timeline.ts';
 
 export interface PublicRequestStatus {
   reference: string;
@@ -22,6 +15,8 @@ export interface PublicRequestStatus {
   serviceName: string;
   createdAt: string;
   updatedAt: string;
+  /** The service's target date (YYYY-MM-DD in the town's time zone), or null without a target. */
+  expectedDate: string | null;
   timeline: PublicTimelineEntry[];
 }
 
@@ -36,10 +31,13 @@ type Lookup = PreparedQuery<
     updated_at: string;
     name_en: string;
     name_fr: string;
-    event_type: string | null;
+    target_days: number | null;
+    timezone: string;
+    event_type: RequestEventType | null;
     event_status: RequestStatus | null;
     event_note_en: string | null;
     event_note_fr: string | null;
+    event_details: string | null;
     event_at: string | null;
   }
 >;
@@ -59,7 +57,8 @@ function lookupFor(count: number): Lookup {
           d
             .selectFrom('requests as r')
             .innerJoin('services as s', 's.id', 'r.service_id')
-            .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr'])
+            .innerJoin('towns as t', 't.id', 'r.town_id')
+            .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 's.target_days', 't.timezone'])
             .where('r.town_id', '=', arg<string>(0))
             .where(
               'r.reference',
@@ -71,7 +70,7 @@ function lookupFor(count: number): Lookup {
         )
         .selectFrom('r')
         .leftJoin('request_events as e', (j) =>
-          j.onRef('e.request_id', '=', 'r.id').on('e.visibility', '=', 'public').on('e.type', 'in', ['status_changed', 'public_note']),
+          j.onRef('e.request_id', '=', 'r.id').on('e.visibility', '=', 'public').on('e.type', 'in', [...PUBLIC_TIMELINE_TYPES]),
         )
         .select([
           'r.id',
@@ -82,10 +81,13 @@ function lookupFor(count: number): Lookup {
           'r.updated_at',
           'r.name_en',
           'r.name_fr',
+          'r.target_days',
+          'r.timezone',
           'e.type as event_type',
           'e.status as event_status',
           'e.note_en as event_note_en',
           'e.note_fr as event_note_fr',
+          'e.details as event_details',
           'e.created_at as event_at',
         ])
         .orderBy('e.created_at')
@@ -111,19 +113,13 @@ export async function getPublicRequestStatus(
   const rows = await lookupFor(candidates.length)(db, townId, ...candidates);
   const row = rows[0];
   if (!row) return undefined;
-  const timeline: PublicTimelineEntry[] = [];
+  const events: PublicEventRow[] = [];
   for (const e of rows) {
     if (e.event_type === null || e.event_at === null) continue;
-    const own = lang === 'fr' ? e.event_note_fr : e.event_note_en;
-    const other = lang === 'fr' ? e.event_note_en : e.event_note_fr;
-    timeline.push({
-      type: e.event_type as 'status_changed' | 'public_note',
-      status: e.event_status,
-      note: own ?? other,
-      noteLang: own !== null ? lang : other !== null ? (lang === 'fr' ? 'en' : 'fr') : null,
-      at: e.event_at,
-    });
+    events.push({ type: e.event_type, status: e.event_status, note_en: e.event_note_en, note_fr: e.event_note_fr, details: e.event_details, created_at: e.event_at });
   }
+  const departmentIds = departmentIdsOf(events);
+  const departments = departmentIds.length > 0 ? await departmentNames(db, townId, departmentIds, lang) : new Map<string, string>();
   return {
     reference: row.reference,
     status: row.status,
@@ -131,7 +127,8 @@ export async function getPublicRequestStatus(
     serviceName: lang === 'fr' ? row.name_fr : row.name_en,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline,
+    expectedDate: expectedDate(row.created_at, row.target_days, row.timezone),
+    timeline: publicTimeline(events, lang, departments),
   };
 }
 
@@ -151,6 +148,7 @@ export async function findPublicRequestStatus(
   lang: Lang,
 ): Promise<PublicStatusLookup> {
   const lookup = referenceLookup(typed, town.referencePrefix);
-  const status = await getPublicRequestStatus(db, town.id, lookup.candidates, lang);
+  // Always one query, even for text that cannot be a reference, so an answer's timing says nothing.
+  const status = await getPublicRequestStatus(db, town.id, lookup.candidates.length > 0 ? lookup.candidates : [''], lang);
   return status ? { found: true, status } : { found: false, mistyped: lookup.mistyped };
 }

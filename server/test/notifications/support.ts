@@ -6,7 +6,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { DbOrTx, Lang } from '../../src/platform/database/schema.ts';
 import { newId, nowIso } from '../../src/platform/database/schema.ts';
-import { notificationSecret, sha256Hex, unsubscribeToken } from '../../src/notifications/tokens.ts';
+import { sha256Hex } from '../../src/notifications/tokens.ts';
+import { subscriptionSecret, unsubscribeTokenFor } from '../../src/notifications/subscriptions-store.ts';
 
 export interface TestSmtp {
   url: string;
@@ -62,14 +63,14 @@ export async function startReceiver(statuses: number[] = [200]): Promise<{ url: 
 
 /**
  * A subscriber row as the tracker's subscriptions module makes it (the unsubscribe token's SHA-256,
- * the token being HMAC-SHA256(notifications secret, subscriber id)). Returns its id and token.
+ * the token being the subscriptions module's unsubscribeTokenFor). Returns its id and token.
  */
 export async function addSubscriber(
   db: DbOrTx,
   s: { townId: string; requestId: string; email: string; lang: Lang; status: 'pending' | 'confirmed' | 'unsubscribed' },
 ): Promise<{ id: string; unsubscribeToken: string }> {
   const id = newId();
-  const token = unsubscribeToken(await notificationSecret(db), id);
+  const token = unsubscribeTokenFor(await subscriptionSecret(db), id);
   await db
     .insertInto('request_subscribers')
     .values({

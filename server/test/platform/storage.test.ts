@@ -108,7 +108,10 @@ for (const dialect of dialects) {
       const pub = await getPublicRequestStatus(t.db, 'testville', a.reference, 'fr');
       expect(pub?.status).toBe('resolved');
       expect(pub?.serviceName).toBe('Nid-de-poule');
-      expect(pub?.timeline).toEqual([expect.objectContaining({ type: 'status_changed', status: 'resolved', note: 'Fixed' })]);
+      expect(pub?.timeline).toEqual([
+        expect.objectContaining({ type: 'created', status: 'received' }),
+        expect.objectContaining({ type: 'status_changed', status: 'resolved', note: 'Fixed' }),
+      ]);
       const json = JSON.stringify(pub);
       expect(json).not.toContain('pat@example.com');
       expect(json).not.toContain('private words');
@@ -134,17 +137,17 @@ for (const dialect of dialects) {
     it('seeds public notes into the public timeline', async () => {
       const seeded = await listTownRequests(t.db, 'testville', { status: 'in_progress', page: 1, pageSize: 50 });
       const pub = await getPublicRequestStatus(t.db, 'testville', seeded.requests[0]!.reference, 'en');
-      expect(pub?.timeline.map((e) => e.type)).toEqual(['status_changed', 'public_note']);
-      expect(pub?.timeline[1]?.note).toBe('Crew scheduled for Tuesday.');
-      expect(pub?.timeline[1]?.noteLang).toBe('en');
+      expect(pub?.timeline.map((e) => e.type)).toEqual(['created', 'status_changed', 'public_note']);
+      expect(pub?.timeline[2]?.note).toBe('Crew scheduled for Tuesday.');
+      expect(pub?.timeline[2]?.noteLang).toBe('en');
     });
 
     it('gives a public note in the asked language, else in the other one, saying which', async () => {
       const seeded = await listTownRequests(t.db, 'testville', { status: 'in_progress', page: 1, pageSize: 50 });
       const ref = seeded.requests[0]!.reference;
       const fr = await getPublicRequestStatus(t.db, 'testville', ref, 'fr');
-      expect(fr?.timeline[1]).toMatchObject({ noteLang: 'fr' });
-      expect(fr?.timeline[1]?.note).not.toBe('Crew scheduled for Tuesday.');
+      expect(fr?.timeline[2]).toMatchObject({ noteLang: 'fr' });
+      expect(fr?.timeline[2]?.note).not.toBe('Crew scheduled for Tuesday.');
       const requestId = (await t.db.selectFrom('requests').select('id').where('reference', '=', ref).executeTakeFirstOrThrow()).id;
       await addPublicNote(t.db, requestId, { en: 'Parts ordered.' }, { at: '2999-01-01T00:00:00.000Z' });
       const later = await getPublicRequestStatus(t.db, 'testville', ref, 'fr');

@@ -11,6 +11,7 @@ import { migration as m0006 } from './migrations/0006_jobs.ts';
 import { migration as m0007 } from './migrations/0007_sso.ts';
 import { migration as m0010 } from './migrations/0010_kb_publishing.ts';
 import { migration as m0011 } from './migrations/0011_request_tracking.ts';
+import { migration as m0012 } from './migrations/0012_tracker.ts';
 import { migration as m0013 } from './migrations/0013_notifications.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007_sso': m0007,
   '0010_kb_publishing': m0010,
   '0011_request_tracking': m0011,
+  '0012_tracker': m0012,
   '0013_notifications': m0013,
 };
 class InCodeMigrationProvider implements MigrationProvider {

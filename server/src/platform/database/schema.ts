@@ -1,6 +1,6 @@
 // Row types shared by both dialects. Portable types only: text ids, UTC ISO 8601 text timestamps,
 // integer 0/1 booleans, JSON stored as text, double precision coordinates.
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 export type RequestStatus =
   | 'received'
@@ -95,6 +95,8 @@ export interface RequestsTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Residents who said "this is my problem too" (0012). */
+  followers: Generated<number>;
 }
 
 export interface RequestContactsTable {
@@ -137,6 +139,15 @@ export interface RequestSubscribersTable {
   created_at: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  /** When the current confirm link was sent; it expires 7 days later (0012). */
+  confirm_sent_at: string | null;
+}
+
+/** Secrets the server generates on first start, shared by every instance (0012). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }
 
 export interface RequestFixAnswersTable {
@@ -459,6 +470,7 @@ export interface Database {
   app_secrets: AppSecretsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  server_secrets: ServerSecretsTable;
   reference_counters: ReferenceCountersTable;
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;
