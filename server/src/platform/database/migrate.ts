@@ -10,6 +10,7 @@ import { migration as m0005 } from './migrations/0005_accounts.ts';
 import { migration as m0006 } from './migrations/0006_jobs.ts';
 import { migration as m0007 } from './migrations/0007_sso.ts';
 import { migration as m0011 } from './migrations/0011_request_tracking.ts';
+import { migration as m0014 } from './migrations/0014_staff_inbox.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006_jobs': m0006,
   '0007_sso': m0007,
   '0011_request_tracking': m0011,
+  '0014_staff_inbox': m0014,
 };
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -1,6 +1,6 @@
 // Row types shared by both dialects. Portable types only: text ids, UTC ISO 8601 text timestamps,
 // integer 0/1 booleans, JSON stored as text, double precision coordinates.
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 export type RequestStatus =
   | 'received'
@@ -65,6 +65,8 @@ export interface ServicesTable {
   department_id: string | null;
   questions: string;
   target_days: number | null;
+  /** Time to acknowledge, in hours (0014; 48 by default); target_days is the time to close. */
+  ack_target_hours: number | null;
   anonymous_allowed: number;
   active: number;
   sort: number;
@@ -95,6 +97,11 @@ export interface RequestsTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Optimistic concurrency: +1 on every staff change (0014). */
+  version: Generated<number>;
+  /** created_at + the service's targets, set by a trigger on insert (0014). */
+  ack_due_at: string | null;
+  due_at: string | null;
 }
 
 export interface RequestContactsTable {
@@ -362,6 +369,18 @@ export interface OidcStatesTable {
   used_at: string | null;
 }
 
+export interface ResponseTemplatesTable {
+  id: string;
+  town_id: string;
+  /** NULL: any service. */
+  service_code: string | null;
+  name: string;
+  text_en: string | null;
+  text_fr: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -392,6 +411,7 @@ export interface Database {
   pending_logins: PendingLoginsTable;
   oidc_providers: OidcProvidersTable;
   oidc_states: OidcStatesTable;
+  response_templates: ResponseTemplatesTable;
 }
 
 export type Db = Kysely<Database>;
