@@ -3623,7 +3623,8 @@ export type components = {
         InboxPage: {
             items: components["schemas"]["InboxItem"][];
             nextCursor: string | null;
-            total: number;
+            /** @description Requests matching the filters; on the first page only (null with a cursor) */
+            total: number | null;
         };
         Invitation: {
             email: string;

@@ -45,7 +45,8 @@ export interface InboxItem {
 }
 
 export interface InboxPage {
-  total: number;
+  /** Requests matching the filter; null on a page reached by a cursor. */
+  total: number | null;
   items: InboxItem[];
   nextCursor: string | null;
 }
@@ -145,17 +146,23 @@ export async function listInbox(
   let q = filtered(db, townId, f, now);
   if (opts.cursor) {
     const cursor = opts.cursor;
-    // Lexicographic "after the cursor": (k1 > c1) OR (k1 = c1 AND k2 > c2) OR … (> or < by direction).
-    q = q.where((eb) =>
-      eb.or(
-        keys.map((_, i) =>
-          eb.and([
-            ...keys.slice(0, i).map((k, j) => eb(k.expr, '=', cursor[j])),
-            eb(keys[i]!.expr, keys[i]!.dir === 'asc' ? '>' : '<', cursor[i]),
-          ]),
+    if (keys.every((k) => k.dir === keys[0]!.dir)) {
+      // One direction: a row-value comparison, which both databases answer with an index range.
+      const op = sql.raw(keys[0]!.dir === 'asc' ? '>' : '<');
+      q = q.where(sql<SqlBool>`(${sql.join(keys.map((k) => k.expr))}) ${op} (${sql.join(cursor.map((v) => sql`${v}`))})`);
+    } else {
+      // Mixed directions: (k1 > c1) OR (k1 = c1 AND k2 > c2) OR … (> or < by direction).
+      q = q.where((eb) =>
+        eb.or(
+          keys.map((_, i) =>
+            eb.and([
+              ...keys.slice(0, i).map((k, j) => eb(k.expr, '=', cursor[j])),
+              eb(keys[i]!.expr, keys[i]!.dir === 'asc' ? '>' : '<', cursor[i]),
+            ]),
+          ),
         ),
-      ),
-    );
+      );
+    }
   }
   for (const k of keys) q = q.orderBy(k.expr, k.dir);
   const rows = await q
@@ -171,8 +178,10 @@ export async function listInbox(
     .execute();
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  let total = -1;
-  if (opts.withTotal !== false) {
+  // The count comes with the first page only (a later page is reached from it; counting again on
+  // every page would cost more than the page itself).
+  let total: number | null = null;
+  if (!opts.cursor && opts.withTotal !== false) {
     const n = await filtered(db, townId, f, now).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     total = Number(n.n);
   }

@@ -151,7 +151,13 @@ const inboxRoute = createRoute({
       description: 'One page',
       content: {
         'application/json': {
-          schema: z.object({ total: z.number().int(), items: z.array(InboxItemSchema), nextCursor: z.string().nullable() }).openapi('InboxPage'),
+          schema: z
+            .object({
+              total: z.number().int().nullable().openapi({ description: 'Requests matching the filters; on the first page only (null with a cursor)' }),
+              items: z.array(InboxItemSchema),
+              nextCursor: z.string().nullable(),
+            })
+            .openapi('InboxPage'),
         },
       },
     },

@@ -9,7 +9,7 @@ import { jsonPost, makeStaff, signIn, type Signed } from '../accounts/helpers.ts
 import { createTestApp, dialects } from '../support/harness.ts';
 
 interface Item { reference: string; status: string; overdue: boolean; ackOverdue: boolean; dueAt: string | null; createdAt: string; priority: string }
-interface Page { total: number; items: Item[]; nextCursor: string | null }
+interface Page { total: number | null; items: Item[]; nextCursor: string | null }
 
 let seq = 0;
 async function insertRequest(
@@ -95,7 +95,7 @@ for (const dialect of dialects) {
       let pages = 0;
       while (cursor !== null) {
         const page = await inbox(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
-        expect(page.total).toBe(15);
+        expect(page.total).toBe(cursor ? null : 15);
         seen.push(...page.items.map((i) => i.reference));
         cursor = page.nextCursor;
         pages += 1;

@@ -74,6 +74,9 @@ export const migration: Migration = {
     await idx('requests_inbox_assignee_idx', ['town_id', 'assignee_user_id', 'created_at', 'id']);
     // The "due date" sort: requests without a target last on both databases (NULLs sort differently).
     await sql`CREATE INDEX requests_inbox_due_idx ON requests (town_id, (COALESCE(due_at, '9999-12-31T00:00:00.000Z')), id)`.execute(db);
+    // Overdue: (open AND due_at < now) OR (received AND ack_due_at < now), one index per branch.
+    await idx('requests_inbox_status_due_idx', ['town_id', 'status', 'due_at']);
+    await idx('requests_inbox_status_ack_idx', ['town_id', 'status', 'ack_due_at']);
     await idx('requests_inbox_closed_idx', ['town_id', 'closed_at']);
     await db.schema.createIndex('request_events_type_idx').on('request_events').columns(['request_id', 'type', 'created_at']).execute();
 
