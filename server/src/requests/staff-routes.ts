@@ -7,6 +7,7 @@ import { listTownRequests } from './staff-store.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoSummarySchema } from './photos/schemas.ts';
 import { registerStaffRequestPageRoutes } from './staff-request-routes.ts';
+import { registerServiceTargetRoutes } from './staff-targets.ts';
 
 const Status = z.enum(REQUEST_STATUSES);
 
@@ -68,4 +69,5 @@ export function registerStaffRequestRoutes(app: App, deps: RouteDeps) {
   });
   // The inbox, a request's page and its changes.
   registerStaffRequestPageRoutes(app, deps);
+  registerServiceTargetRoutes(app, deps);
 }
