@@ -28,6 +28,7 @@ import { registerSubscriptionRoutes } from './notifications/subscriptions-routes
 import { isUploadPath, registerPhotoRoutes } from './requests/photos/routes.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { registerOpen311Routes } from './requests/open311/routes.ts';
 import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './site/routes.ts';
 import { registerTownRoutes } from './towns/routes.ts';
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps): App {
   registerTotpRoutes(app, routeDeps);
   registerOidcRoutes(app, routeDeps);
   registerStaffRequestRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps);
   registerMeRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerTownSettingsRoutes(app, routeDeps);

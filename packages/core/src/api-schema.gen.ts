@@ -1339,6 +1339,68 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/towns/{town}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of the town a request can be assigned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Staff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/towns/{town}/audit": {
         parameters: {
             query?: never;
@@ -1519,6 +1581,87 @@ export type paths = {
                         "application/json": {
                             departments: components["schemas"]["Department"][];
                         };
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The town's requests across departments: filters, search, sort and keyset pages */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, 'me' or 'unassigned' */
+                    assignee?: string;
+                    cursor?: string;
+                    department?: string;
+                    from?: string;
+                    limit?: number;
+                    overdue?: "true" | "false";
+                    priority?: "urgent" | "high" | "normal" | "low";
+                    /** @description Words in the reference, description or location (prefixes match) */
+                    q?: string;
+                    service?: string;
+                    sort?: "newest" | "oldest" | "priority" | "due";
+                    /** @description Comma-separated statuses, or 'open' / 'closed' */
+                    status?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxPage"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Not signed in (unauthenticated) */
@@ -2927,6 +3070,146 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/towns/{town}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures for a period: counts, median times, share within target, "did we fix it?" answers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From this day or time (inclusive); default: the start of the current quarter */
+                    from?: string;
+                    /** @description Until this day or time (exclusive); default: now */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TownReport"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV (UTF-8 with BOM, CRLF; formula cells neutralised) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From this day or time (inclusive); default: the start of the current quarter */
+                    from?: string;
+                    /** @description Until this day or time (exclusive); default: now */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/towns/{town}/requests": {
         parameters: {
             query?: never;
@@ -3001,6 +3284,343 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/towns/{town}/requests/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything about one request: what the resident sent, the full history, followers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestDetail"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status, priority, department or assignee (with an optional public note for a status change) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeUserId?: string | null;
+                        departmentId?: string;
+                        note?: {
+                            en?: string;
+                            fr?: string;
+                        };
+                        /** @enum {string} */
+                        priority?: "urgent" | "high" | "normal" | "low";
+                        /** @enum {string} */
+                        status?: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestDetail"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another change came first (conflict): nothing changed; the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestConflict"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/requests/{reference}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge as a duplicate of another request (its subscribers move over) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intoReference: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The merged request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestDetail"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another change came first (conflict): nothing changed; the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestConflict"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/requests/{reference}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public note (EN and/or FR; sent to subscribers) or an internal note (staff only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        en?: string;
+                        fr?: string;
+                        /** @description An internal note */
+                        text?: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "internal";
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the note */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestDetail"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another change came first (conflict): nothing changed; the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestConflict"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/towns/{town}/requests/{reference}/photos/{id}": {
         parameters: {
             query?: never;
@@ -3062,6 +3682,422 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/requests/{reference}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A closed request back to in progress, with a public note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: {
+                            en?: string;
+                            fr?: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reopened request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestDetail"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another change came first (conflict): nothing changed; the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRequestConflict"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/response-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response templates (for a service: its own and those for any service) */
+        get: {
+            parameters: {
+                query?: {
+                    service?: string;
+                };
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: components["schemas"]["ResponseTemplate"][];
+                        };
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a response template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        serviceCode: string | null;
+                        textEn: string | null;
+                        textFr: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The template */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTemplate"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/response-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a response template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/service-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services' targets: time to acknowledge (hours) and to close (days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Targets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            services: components["schemas"]["ServiceTarget"][];
+                        };
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/service-targets/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a service's targets (the due dates of its requests follow) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ackTargetHours: number | null;
+                        targetDays: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The service */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceTarget"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5064,7 +6100,7 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         /** @enum {string} */
-        Action: "requests.read" | "requests.update" | "kb.read" | "kb.edit" | "users.manage" | "apikeys.manage" | "settings.manage" | "audit.read" | "outbox.read" | "outbox.retry" | "webhooks.manage";
+        Action: "requests.read" | "requests.update" | "kb.read" | "kb.edit" | "users.manage" | "apikeys.manage" | "settings.manage" | "audit.read" | "outbox.read" | "outbox.retry" | "webhooks.manage" | "reports.read";
         ApiKey: {
             createdAt: string;
             id: string;
@@ -5119,6 +6155,43 @@ export type components = {
             reference: string;
             /** @enum {string} */
             status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
+        };
+        InboxItem: {
+            ackDueAt: string | null;
+            /** @description Still 'received' past its time to acknowledge */
+            ackOverdue: boolean;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            createdAt: string;
+            department: {
+                id: string;
+                name: {
+                    en: string;
+                    fr: string;
+                };
+            } | null;
+            dueAt: string | null;
+            locationText: string;
+            /** @description Open past its time to close */
+            overdue: boolean;
+            priority: string;
+            reference: string;
+            serviceCode: string;
+            serviceName: {
+                en: string;
+                fr: string;
+            };
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
+            updatedAt: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            nextCursor: string | null;
+            /** @description Requests matching the filters; on the first page only (null with a cursor) */
+            total: number | null;
         };
         Invitation: {
             email: string;
@@ -5548,6 +6621,13 @@ export type components = {
             id: string;
             width: number;
         };
+        ResponseTemplate: {
+            id: string;
+            name: string;
+            serviceCode: string | null;
+            textEn: string | null;
+            textFr: string | null;
+        };
         /** @enum {string} */
         Role: "admin" | "editor" | "agent" | "viewer";
         Service: {
@@ -5609,6 +6689,15 @@ export type components = {
              */
             type: "created" | "status_changed" | "public_note" | "department_changed" | "merged";
         };
+        ServiceTarget: {
+            ackTargetHours: number | null;
+            code: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            targetDays: number | null;
+        };
         SsoProviders: {
             providers: {
                 name: string;
@@ -5651,6 +6740,98 @@ export type components = {
         };
         SsoStart: {
             town: string;
+        };
+        StaffRequestConflict: {
+            current: components["schemas"]["StaffRequestDetail"];
+            error: {
+                /** @enum {string} */
+                code: "conflict";
+                message: string;
+            };
+        };
+        StaffRequestDetail: {
+            ackDueAt: string | null;
+            ackOverdue: boolean;
+            answers: {
+                code: string;
+                display: {
+                    en: string;
+                    fr: string;
+                };
+                label: {
+                    en: string;
+                    fr: string;
+                };
+                value: string | number | boolean | string[];
+            }[];
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            channel: string;
+            closedAt: string | null;
+            contact: {
+                email: string | null;
+                name: string | null;
+                phone: string | null;
+            } | null;
+            createdAt: string;
+            department: {
+                id: string;
+                name: {
+                    en: string;
+                    fr: string;
+                };
+            } | null;
+            description: string;
+            dueAt: string | null;
+            events: components["schemas"]["StaffRequestEvent"][];
+            /** @description Confirmed subscribers */
+            followers: number;
+            /** @enum {string} */
+            lang: "en" | "fr";
+            location: {
+                lat: number | null;
+                lng: number | null;
+                mapUrl: string | null;
+                text: string;
+            };
+            overdue: boolean;
+            photos: components["schemas"]["RequestPhoto"][];
+            priority: string;
+            reference: string;
+            service: {
+                ackTargetHours: number | null;
+                code: string;
+                name: {
+                    en: string;
+                    fr: string;
+                };
+                targetDays: number | null;
+            };
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate";
+            updatedAt: string;
+            version: number;
+        };
+        StaffRequestEvent: {
+            actor: {
+                id: string;
+                name: string;
+            } | null;
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            note: string | null;
+            noteEn: string | null;
+            noteFr: string | null;
+            /** @enum {string|null} */
+            status: "received" | "acknowledged" | "in_progress" | "on_hold" | "resolved" | "closed" | "declined" | "duplicate" | null;
+            type: string;
+            /** @enum {string} */
+            visibility: "public" | "internal";
         };
         StaffServiceRequest: {
             channel: string;
@@ -5755,6 +6936,52 @@ export type components = {
                 en: string;
                 fr: string;
             };
+        };
+        TownReport: {
+            byChannel: {
+                count: number;
+                key: string;
+                name: {
+                    en: string;
+                    fr: string;
+                } | null;
+            }[];
+            byDepartment: {
+                count: number;
+                key: string;
+                name: {
+                    en: string;
+                    fr: string;
+                } | null;
+            }[];
+            byService: {
+                count: number;
+                key: string;
+                name: {
+                    en: string;
+                    fr: string;
+                } | null;
+            }[];
+            byStatus: {
+                count: number;
+                key: string;
+                name: {
+                    en: string;
+                    fr: string;
+                } | null;
+            }[];
+            closedWithinTarget: number;
+            closedWithTarget: number;
+            fixAnswers: {
+                no: number;
+                yes: number;
+            };
+            from: string;
+            medianHoursToAcknowledge: number | null;
+            medianHoursToClose: number | null;
+            shareClosedWithinTarget: number | null;
+            to: string;
+            total: number;
         };
         TownSettings: {
             /** @enum {string} */

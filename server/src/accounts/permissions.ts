@@ -24,6 +24,7 @@ export const ACTIONS = [
   'outbox.read',
   'outbox.retry',
   'webhooks.manage',
+  'reports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,8 +35,8 @@ export type Action = (typeof ACTIONS)[number];
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   admin: ACTIONS,
   editor: ['kb.read', 'kb.edit'],
-  agent: ['requests.read', 'requests.update', 'kb.read'],
-  viewer: ['requests.read', 'kb.read'],
+  agent: ['requests.read', 'requests.update', 'kb.read', 'reports.read'],
+  viewer: ['requests.read', 'kb.read', 'reports.read'],
 });
 
 export const can = (role: Role, action: Action): boolean => PERMISSIONS[role].includes(action);

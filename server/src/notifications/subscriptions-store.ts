@@ -225,7 +225,8 @@ export async function addFollower(db: DbOrTx, requestId: string): Promise<void> 
 
 /**
  * How many residents follow each request (for the staff list and request page): those who said
- * "this is my problem too" (with or without an email) plus confirmed subscribers from the tracker (the reporter is not counted). Requests without
+ * "this is my problem too" (with or without an email) plus confirmed subscribers from the tracker or moved
+ * over from a merged duplicate (the request's own reporter is not counted). Requests without
  * any are absent from the map (read 0).
  */
 export async function followerCounts(db: DbOrTx, requestIds: readonly string[]): Promise<Map<string, number>> {
@@ -239,7 +240,7 @@ export async function followerCounts(db: DbOrTx, requestIds: readonly string[]):
     .select(['request_id', (eb) => eb.fn.countAll<string | number>().as('n')])
     .where('request_id', 'in', ids)
     .where('status', '=', 'confirmed')
-    .where('source', '=', 'tracker')
+    .where('source', 'in', ['tracker', 'follower'])
     .groupBy('request_id')
     .execute();
   for (const s of subs) out.set(s.request_id, (out.get(s.request_id) ?? 0) + Number(s.n));

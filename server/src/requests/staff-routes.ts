@@ -6,6 +6,8 @@ import { errorResponses } from '../platform/http/errors.ts';
 import { listTownRequests } from './staff-store.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoSummarySchema } from './photos/schemas.ts';
+import { registerStaffRequestPageRoutes } from './staff-request-routes.ts';
+import { registerServiceTargetRoutes } from './staff-targets.ts';
 
 const Status = z.enum(REQUEST_STATUSES);
 
@@ -56,7 +58,8 @@ const listRoute = createRoute({
 export const agentDepartments = (access: { role: string; departmentIds: string[] } | undefined): string[] =>
   access?.role === 'agent' ? access.departmentIds : [];
 
-export function registerStaffRequestRoutes(app: App, { db }: RouteDeps) {
+export function registerStaffRequestRoutes(app: App, deps: RouteDeps) {
+  const { db } = deps;
   // Every staff route declares its permission through guard() (accounts/permissions.ts).
   app.openapi(guard(listRoute, 'requests.read'), async (c) => {
     const { town } = c.req.valid('param');
@@ -64,4 +67,7 @@ export function registerStaffRequestRoutes(app: App, { db }: RouteDeps) {
     const result = await listTownRequests(db, town, { status, page, pageSize, departmentIds: agentDepartments(c.var.access) });
     return c.json({ total: result.total, page, pageSize, requests: result.requests }, 200);
   });
+  // The inbox, a request's page and its changes.
+  registerStaffRequestPageRoutes(app, deps);
+  registerServiceTargetRoutes(app, deps);
 }

@@ -76,8 +76,9 @@ export async function changeRequestStatus(
   requestId: string,
   status: RequestStatus,
   opts: { actorUserId?: string | null; note?: PublicNoteText | null; at?: string } = {},
-): Promise<void> {
+): Promise<string> {
   const at = opts.at ?? nowIso();
+  const id = newId();
   await db
     .updateTable('requests')
     .set({ status, updated_at: at, closed_at: isClosedStatus(status) ? at : null })
@@ -86,7 +87,7 @@ export async function changeRequestStatus(
   await db
     .insertInto('request_events')
     .values({
-      id: newId(),
+      id,
       request_id: requestId,
       type: 'status_changed',
       status,
@@ -97,6 +98,7 @@ export async function changeRequestStatus(
       created_at: at,
     })
     .execute();
+  return id;
 }
 
 /** A public note (shown on the tracker, in each language staff wrote it in). */
@@ -105,11 +107,12 @@ export async function addPublicNote(
   requestId: string,
   note: PublicNoteText,
   opts: { actorUserId?: string | null; at?: string } = {},
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await db
     .insertInto('request_events')
     .values({
-      id: newId(),
+      id,
       request_id: requestId,
       type: 'public_note',
       status: null,
@@ -120,6 +123,7 @@ export async function addPublicNote(
       created_at: opts.at ?? nowIso(),
     })
     .execute();
+  return id;
 }
 
 /** An internal note: staff only, never on the tracker, in Open311 or in an email. */

@@ -28,7 +28,7 @@ describe('sign-in', () => {
     const body = (await res.json()) as { next: string; towns: unknown; permissions: Record<string, string[]>; expiresAt: string };
     expect(body.next).toBe('done');
     expect(body.towns).toEqual([{ id: 'testville', role: 'admin' }]);
-    expect(body.permissions.viewer).toEqual(['requests.read', 'kb.read']);
+    expect(body.permissions.viewer).toEqual(['requests.read', 'kb.read', 'reports.read']);
     expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThanOrEqual(SESSION_IDLE_MS);
   });
 

@@ -13,6 +13,7 @@ import { migration as m0010 } from './migrations/0010_kb_publishing.ts';
 import { migration as m0011 } from './migrations/0011_request_tracking.ts';
 import { migration as m0012 } from './migrations/0012_tracker.ts';
 import { migration as m0013 } from './migrations/0013_notifications.ts';
+import { migration as m0014 } from './migrations/0014_staff_inbox.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0011_request_tracking': m0011,
   '0012_tracker': m0012,
   '0013_notifications': m0013,
+  '0014_staff_inbox': m0014,
 };
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -65,6 +65,8 @@ export interface ServicesTable {
   department_id: string | null;
   questions: string;
   target_days: number | null;
+  /** Time to acknowledge, in hours (0014; 48 by default); target_days is the time to close. */
+  ack_target_hours: number | null;
   anonymous_allowed: number;
   active: number;
   sort: number;
@@ -97,6 +99,11 @@ export interface RequestsTable {
   closed_at: string | null;
   /** Residents who said "this is my problem too" (0012). */
   followers: Generated<number>;
+  /** Optimistic concurrency: +1 on every staff change (0014). */
+  version: Generated<number>;
+  /** created_at + the service's targets, set by a trigger on insert (0014). */
+  ack_due_at: string | null;
+  due_at: string | null;
 }
 
 export interface RequestContactsTable {
@@ -458,6 +465,18 @@ export interface OidcStatesTable {
   used_at: string | null;
 }
 
+export interface ResponseTemplatesTable {
+  id: string;
+  town_id: string;
+  /** NULL: any service. */
+  service_code: string | null;
+  name: string;
+  text_en: string | null;
+  text_fr: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -497,6 +516,7 @@ export interface Database {
   pending_logins: PendingLoginsTable;
   oidc_providers: OidcProvidersTable;
   oidc_states: OidcStatesTable;
+  response_templates: ResponseTemplatesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,0 +1,214 @@
+// The staff inbox: one list of a town's requests across departments, with filters, full-text search,
+// sorts and keyset pagination on (sort key, id). Indexes and the search index: migration 0014.
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
+import type { DbOrTx, RequestPriority, RequestStatus } from '../platform/database/schema.ts';
+import { OPEN_STATUSES, isClosedStatus } from './statuses.ts';
+
+export const INBOX_SORTS = ['newest', 'oldest', 'priority', 'due'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const satisfies readonly RequestPriority[];
+
+export interface InboxFilter {
+  statuses?: readonly RequestStatus[];
+  departmentId?: string;
+  serviceCode?: string;
+  priority?: string;
+  /** A user id, or 'unassigned'. */
+  assignee?: string;
+  overdue?: boolean;
+  /** Filed at or after (ISO time). */
+  from?: string;
+  /** Filed before (ISO time). */
+  to?: string;
+  q?: string;
+  /** An agent's departments (empty or absent: every department). */
+  departmentIds?: readonly string[];
+}
+
+export interface InboxItem {
+  reference: string;
+  status: RequestStatus;
+  priority: string;
+  serviceCode: string;
+  serviceName: { en: string; fr: string };
+  department: { id: string; name: { en: string; fr: string } } | null;
+  assignee: { id: string; name: string } | null;
+  locationText: string;
+  createdAt: string;
+  updatedAt: string;
+  ackDueAt: string | null;
+  dueAt: string | null;
+  /** Open past its time to close. */
+  overdue: boolean;
+  /** Still 'received' past its time to acknowledge. */
+  ackOverdue: boolean;
+}
+
+export interface InboxPage {
+  /** Requests matching the filter; null on a page reached by a cursor. */
+  total: number | null;
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+const NO_DUE = '9999-12-31T00:00:00.000Z';
+const PRIORITY_RANK = sql<number>`CASE r.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+interface SortKey {
+  expr: Expression<unknown>;
+  dir: 'asc' | 'desc';
+  /** The row's value of this key (for the cursor). */
+  value: (r: { created_at: string; id: string; due_at: string | null; priority: string }) => string | number;
+}
+
+const rank = (p: string): number => {
+  const i = (PRIORITIES as readonly string[]).indexOf(p);
+  return i === -1 ? 3 : i;
+};
+
+function sortKeys(sort: InboxSort): SortKey[] {
+  const created = (dir: 'asc' | 'desc'): SortKey => ({ expr: sql.ref('r.created_at'), dir, value: (r) => r.created_at });
+  const id = (dir: 'asc' | 'desc'): SortKey => ({ expr: sql.ref('r.id'), dir, value: (r) => r.id });
+  switch (sort) {
+    case 'oldest':
+      return [created('asc'), id('asc')];
+    case 'priority':
+      return [{ expr: PRIORITY_RANK, dir: 'asc', value: (r) => rank(r.priority) }, created('desc'), id('desc')];
+    case 'due':
+      return [{ expr: sql`COALESCE(r.due_at, ${sql.lit(NO_DUE)})`, dir: 'asc', value: (r) => r.due_at ?? NO_DUE }, id('asc')];
+    default:
+      return [created('desc'), id('desc')];
+  }
+}
+
+export const encodeInboxCursor = (values: (string | number)[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+export function decodeInboxCursor(cursor: string, sort: InboxSort): (string | number)[] | undefined {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const keys = sortKeys(sort);
+    if (!Array.isArray(v) || v.length !== keys.length) return undefined;
+    if (sort === 'priority' && !(typeof v[0] === 'number' && v.slice(1).every((x) => typeof x === 'string'))) return undefined;
+    if (sort !== 'priority' && !v.every((x) => typeof x === 'string')) return undefined;
+    return v as (string | number)[];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Words of a search (letters and digits only, so nothing reaches the query syntax), at most 8. */
+export const searchWords = (q: string): string[] =>
+  (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+
+const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Requests matching the filter (without sort or paging); shared by the list and its count. */
+function filtered(db: DbOrTx, townId: string, f: InboxFilter, now: string) {
+  let q = db.selectFrom('requests as r').where('r.town_id', '=', townId);
+  if (f.departmentIds && f.departmentIds.length > 0) q = q.where('r.department_id', 'in', [...f.departmentIds]);
+  if (f.statuses && f.statuses.length > 0) q = q.where('r.status', 'in', [...f.statuses]);
+  if (f.departmentId) q = q.where('r.department_id', '=', f.departmentId);
+  if (f.serviceCode) q = q.where('r.service_code', '=', f.serviceCode);
+  if (f.priority) q = q.where('r.priority', '=', f.priority);
+  if (f.assignee === 'unassigned') q = q.where('r.assignee_user_id', 'is', null);
+  else if (f.assignee) q = q.where('r.assignee_user_id', '=', f.assignee);
+  if (f.from) q = q.where('r.created_at', '>=', f.from);
+  if (f.to) q = q.where('r.created_at', '<', f.to);
+  if (f.overdue) {
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('r.status', 'in', [...OPEN_STATUSES]), eb('r.due_at', '<', now)]),
+        eb.and([eb('r.status', '=', 'received'), eb('r.ack_due_at', '<', now)]),
+      ]),
+    );
+  }
+  const words = f.q ? searchWords(f.q) : [];
+  if (words.length > 0) {
+    if (isPostgres(db)) {
+      const query = words.map((w) => `${w}:*`).join(' & ');
+      q = q.where(sql<SqlBool>`r.search @@ to_tsquery('simple', ${query})`);
+    } else {
+      const match = words.map((w) => `"${w}"*`).join(' ');
+      q = q.where(sql<SqlBool>`r.id IN (SELECT request_id FROM requests_fts WHERE requests_fts MATCH ${match})`);
+    }
+  }
+  return q;
+}
+
+export async function listInbox(
+  db: DbOrTx,
+  townId: string,
+  f: InboxFilter,
+  opts: { sort: InboxSort; limit: number; cursor?: (string | number)[]; now?: string; withTotal?: boolean },
+): Promise<InboxPage> {
+  const now = opts.now ?? new Date().toISOString();
+  const keys = sortKeys(opts.sort);
+  let q = filtered(db, townId, f, now);
+  if (opts.cursor) {
+    const cursor = opts.cursor;
+    if (keys.every((k) => k.dir === keys[0]!.dir)) {
+      // One direction: a row-value comparison, which both databases answer with an index range.
+      const op = sql.raw(keys[0]!.dir === 'asc' ? '>' : '<');
+      q = q.where(sql<SqlBool>`(${sql.join(keys.map((k) => k.expr))}) ${op} (${sql.join(cursor.map((v) => sql`${v}`))})`);
+    } else {
+      // Mixed directions: (k1 > c1) OR (k1 = c1 AND k2 > c2) OR … (> or < by direction).
+      q = q.where((eb) =>
+        eb.or(
+          keys.map((_, i) =>
+            eb.and([
+              ...keys.slice(0, i).map((k, j) => eb(k.expr, '=', cursor[j])),
+              eb(keys[i]!.expr, keys[i]!.dir === 'asc' ? '>' : '<', cursor[i]),
+            ]),
+          ),
+        ),
+      );
+    }
+  }
+  for (const k of keys) q = q.orderBy(k.expr, k.dir);
+  const rows = await q
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .leftJoin('departments as d', 'd.id', 'r.department_id')
+    .leftJoin('users as u', 'u.id', 'r.assignee_user_id')
+    .select([
+      'r.id', 'r.reference', 'r.status', 'r.priority', 'r.service_code', 'r.location_text', 'r.created_at', 'r.updated_at',
+      'r.due_at', 'r.ack_due_at', 'r.department_id', 'r.assignee_user_id', 's.name_en', 's.name_fr',
+      'd.name_en as dept_en', 'd.name_fr as dept_fr', 'u.name as assignee_name',
+    ])
+    .limit(opts.limit + 1)
+    .execute();
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  // The count comes with the first page only (a later page is reached from it; counting again on
+  // every page would cost more than the page itself).
+  let total: number | null = null;
+  if (!opts.cursor && opts.withTotal !== false) {
+    const n = await filtered(db, townId, f, now).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    total = Number(n.n);
+  }
+  return {
+    total,
+    nextCursor: rows.length > opts.limit && last ? encodeInboxCursor(keys.map((k) => k.value(last))) : null,
+    items: page.map((r) => ({
+      reference: r.reference,
+      status: r.status,
+      priority: r.priority,
+      serviceCode: r.service_code,
+      serviceName: { en: r.name_en, fr: r.name_fr },
+      department: r.department_id ? { id: r.department_id, name: { en: r.dept_en ?? '', fr: r.dept_fr ?? '' } } : null,
+      assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: r.assignee_name ?? '' } : null,
+      locationText: r.location_text,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      ackDueAt: r.ack_due_at,
+      dueAt: r.due_at,
+      ...overdueFlags(r, now),
+    })),
+  };
+}
+
+export function overdueFlags(r: { status: RequestStatus; due_at: string | null; ack_due_at: string | null }, now: string) {
+  return {
+    overdue: !isClosedStatus(r.status) && r.due_at !== null && r.due_at < now,
+    ackOverdue: r.status === 'received' && r.ack_due_at !== null && r.ack_due_at < now,
+  };
+}

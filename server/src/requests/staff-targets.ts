@@ -1,0 +1,170 @@
+// Targets per service (time to acknowledge in hours, time to close in days) and response templates
+// (texts agents insert into a note). Admins change them (settings.manage); staff read them.
+import { createRoute, z } from '@hono/zod-openapi';
+import { PostgresAdapter, sql } from 'kysely';
+import type { App, RouteDeps } from '../app-types.ts';
+import { audit } from '../accounts/audit.ts';
+import { say } from '../accounts/messages.ts';
+import { guard } from '../accounts/permissions.ts';
+import { inTransaction } from '../platform/database/group-commit.ts';
+import type { Db, DbOrTx } from '../platform/database/schema.ts';
+import { newId, nowIso } from '../platform/database/schema.ts';
+import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
+import { TownParam } from '../towns/routes.ts';
+
+const Bilingual = z.object({ en: z.string(), fr: z.string() });
+const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const ServiceTarget = z
+  .object({ code: z.string(), name: Bilingual, ackTargetHours: z.number().int().nullable(), targetDays: z.number().int().nullable() })
+  .openapi('ServiceTarget');
+const Template = z
+  .object({ id: z.string(), serviceCode: z.string().nullable(), name: z.string(), textEn: z.string().nullable(), textFr: z.string().nullable() })
+  .openapi('ResponseTemplate');
+
+const listTargets = createRoute({
+  method: 'get',
+  path: '/api/v1/staff/towns/{town}/service-targets',
+  tags: ['Staff'],
+  summary: "The services' targets: time to acknowledge (hours) and to close (days)",
+  request: { params: TownParam },
+  responses: {
+    200: { description: 'Targets', content: { 'application/json': { schema: z.object({ services: z.array(ServiceTarget) }) } } },
+    ...errorResponses(401, 403),
+  },
+});
+
+const putTarget = createRoute({
+  method: 'put',
+  path: '/api/v1/staff/towns/{town}/service-targets/{code}',
+  tags: ['Staff'],
+  summary: "Change a service's targets (the due dates of its requests follow)",
+  request: {
+    params: TownParam.extend({ code: z.string().min(1).max(100).openapi({ param: { name: 'code', in: 'path' } }) }),
+    ...body(z.object({ ackTargetHours: z.number().int().min(1).max(8760).nullable(), targetDays: z.number().int().min(1).max(365).nullable() })),
+  },
+  responses: {
+    200: { description: 'The service', content: { 'application/json': { schema: ServiceTarget } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const listTemplates = createRoute({
+  method: 'get',
+  path: '/api/v1/staff/towns/{town}/response-templates',
+  tags: ['Staff'],
+  summary: 'Response templates (for a service: its own and those for any service)',
+  request: { params: TownParam, query: z.object({ service: z.string().max(100).optional() }) },
+  responses: {
+    200: { description: 'Templates', content: { 'application/json': { schema: z.object({ templates: z.array(Template) }) } } },
+    ...errorResponses(401, 403),
+  },
+});
+
+const createTemplate = createRoute({
+  method: 'post',
+  path: '/api/v1/staff/towns/{town}/response-templates',
+  tags: ['Staff'],
+  summary: 'Add a response template',
+  request: {
+    params: TownParam,
+    ...body(
+      z.object({
+        serviceCode: z.string().min(1).max(100).nullable(),
+        name: z.string().trim().min(1).max(200),
+        textEn: z.string().trim().max(5000).nullable(),
+        textFr: z.string().trim().max(5000).nullable(),
+      }),
+    ),
+  },
+  responses: {
+    201: { description: 'The template', content: { 'application/json': { schema: Template } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const deleteTemplate = createRoute({
+  method: 'delete',
+  path: '/api/v1/staff/towns/{town}/response-templates/{id}',
+  tags: ['Staff'],
+  summary: 'Remove a response template',
+  request: { params: TownParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    204: { description: 'Removed' },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+/** Applies a service's targets to its requests' due dates (the insert trigger of 0014 does new ones). */
+export async function recomputeDueDates(db: DbOrTx, serviceId: string): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`
+      UPDATE requests r SET
+        due_at = CASE WHEN s.target_days IS NULL THEN NULL ELSE to_char((r.created_at::timestamptz + make_interval(days => s.target_days)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END,
+        ack_due_at = CASE WHEN s.ack_target_hours IS NULL THEN NULL ELSE to_char((r.created_at::timestamptz + make_interval(hours => s.ack_target_hours)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END
+      FROM services s WHERE s.id = r.service_id AND r.service_id = ${serviceId}`.execute(db);
+  } else {
+    await sql`
+      UPDATE requests SET
+        due_at = (SELECT CASE WHEN s.target_days IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', requests.created_at, '+' || s.target_days || ' days') END FROM services s WHERE s.id = requests.service_id),
+        ack_due_at = (SELECT CASE WHEN s.ack_target_hours IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', requests.created_at, '+' || s.ack_target_hours || ' hours') END FROM services s WHERE s.id = requests.service_id)
+      WHERE service_id = ${serviceId}`.execute(db);
+  }
+}
+
+export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
+  app.openapi(guard(listTargets, 'requests.read'), async (c) => {
+    const { town } = c.req.valid('param');
+    const rows = await db.selectFrom('services').select(['code', 'name_en', 'name_fr', 'ack_target_hours', 'target_days']).where('town_id', '=', town).orderBy('sort').orderBy('code').execute();
+    return c.json({ services: rows.map((r) => ({ code: r.code, name: { en: r.name_en, fr: r.name_fr }, ackTargetHours: r.ack_target_hours, targetDays: r.target_days })) }, 200);
+  });
+
+  app.openapi(guard(putTarget, 'settings.manage'), async (c) => {
+    const { town, code } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const s = await db.selectFrom('services').select(['id', 'code', 'name_en', 'name_fr', 'ack_target_hours', 'target_days']).where('town_id', '=', town).where('code', '=', code).executeTakeFirst();
+    if (!s) return apiError(c, 404, 'not_found', say(c, 'This town has no such service.', 'Cette municipalité n’offre pas ce service.'));
+    await inTransaction(db as Db, async (tx) => {
+      await tx.updateTable('services').set({ ack_target_hours: b.ackTargetHours, target_days: b.targetDays, updated_at: nowIso() }).where('id', '=', s.id).execute();
+      await recomputeDueDates(tx, s.id);
+      await audit(c, 'service.targets_changed', { type: 'service', id: code }, { ackTargetHours: s.ack_target_hours, targetDays: s.target_days }, { ackTargetHours: b.ackTargetHours, targetDays: b.targetDays }, { db: tx });
+    });
+    return c.json({ code, name: { en: s.name_en, fr: s.name_fr }, ackTargetHours: b.ackTargetHours, targetDays: b.targetDays }, 200);
+  });
+
+  app.openapi(guard(listTemplates, 'requests.read'), async (c) => {
+    const { town } = c.req.valid('param');
+    const { service } = c.req.valid('query');
+    let q = db.selectFrom('response_templates').selectAll().where('town_id', '=', town);
+    if (service) q = q.where((eb) => eb.or([eb('service_code', 'is', null), eb('service_code', '=', service)]));
+    const rows = await q.orderBy('name').execute();
+    return c.json({ templates: rows.map((r) => ({ id: r.id, serviceCode: r.service_code, name: r.name, textEn: r.text_en, textFr: r.text_fr })) }, 200);
+  });
+
+  app.openapi(guard(createTemplate, 'settings.manage'), async (c) => {
+    const { town } = c.req.valid('param');
+    const b = c.req.valid('json');
+    if (!b.textEn && !b.textFr) return validationFailed(c, [{ field: 'textEn', message: say(c, 'Write the text in English, French or both.', 'Rédigez le texte en anglais, en français ou dans les deux langues.') }]);
+    if (b.serviceCode) {
+      const s = await db.selectFrom('services').select('id').where('town_id', '=', town).where('code', '=', b.serviceCode).executeTakeFirst();
+      if (!s) return validationFailed(c, [{ field: 'serviceCode', message: say(c, 'This town has no such service.', 'Cette municipalité n’offre pas ce service.') }]);
+    }
+    const t = { id: newId(), serviceCode: b.serviceCode, name: b.name, textEn: b.textEn || null, textFr: b.textFr || null };
+    await inTransaction(db as Db, async (tx) => {
+      const at = nowIso();
+      await tx.insertInto('response_templates').values({ id: t.id, town_id: town, service_code: t.serviceCode, name: t.name, text_en: t.textEn, text_fr: t.textFr, created_at: at, updated_at: at }).execute();
+      await audit(c, 'response_template.created', { type: 'response_template', id: t.id }, null, t, { db: tx });
+    });
+    return c.json(t, 201);
+  });
+
+  app.openapi(guard(deleteTemplate, 'settings.manage'), async (c) => {
+    const { town, id } = c.req.valid('param');
+    const row = await db.selectFrom('response_templates').selectAll().where('town_id', '=', town).where('id', '=', id).executeTakeFirst();
+    if (!row) return apiError(c, 404, 'not_found', say(c, 'There is no such template.', 'Ce modèle n’existe pas.'));
+    await inTransaction(db as Db, async (tx) => {
+      await tx.deleteFrom('response_templates').where('id', '=', id).execute();
+      await audit(c, 'response_template.deleted', { type: 'response_template', id }, { name: row.name, serviceCode: row.service_code, textEn: row.text_en, textFr: row.text_fr }, null, { db: tx });
+    });
+    return c.body(null, 204);
+  });
+}
