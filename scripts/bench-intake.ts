@@ -9,7 +9,7 @@
 //
 // The server runs as `server/src/main.ts` does, in a child process (so the load generator has its own
 // core): a temp DATA_DIR (SQLite) or its own PostgreSQL schema (dropped afterwards), SEED_DEMO=true,
-// INTAKE_RATE_LIMIT=off (the documented setting; the default 10 filings per 10 minutes per address
+// INTAKE_RATE_LIMIT=off and STATUS_LOOKUP_RATE_LIMIT=off (documented settings; the default 10 filings per 10 minutes per address
 // would answer 429 after ten). Traffic goes to 127.0.0.1 only. Outside `npm test`; never asserts.
 //
 // Settings (environment): BENCH_SECONDS (5 per case), BENCH_CONNECTIONS (10), BENCH_ROUNDS (1; with
@@ -236,6 +236,7 @@ async function benchServer(dbLabel: string, env: Record<string, string>): Promis
       LOG_LEVEL: 'warn',
       COOKIE_SECURE: 'false',
       INTAKE_RATE_LIMIT: 'off',
+      STATUS_LOOKUP_RATE_LIMIT: 'off',
       MUNIKIT_OPEN311_KEYS: OPEN311_KEY,
       ...env,
     },

@@ -105,6 +105,12 @@ function valuesFrom(body: NewServiceRequest): FormValues {
   };
 }
 
+/** The page's `?q=` (at most 200 characters), or undefined. */
+function pageSearchWords(): string | undefined {
+  const q = new URLSearchParams(location.search).get('q')?.trim();
+  return q ? q.slice(0, 200) : undefined;
+}
+
 /**
  * A request form residents use to report a problem or ask for a service: choose the service (search
  * by name or keyword, grouped by department), read its notices and suggested answers, describe the
@@ -121,6 +127,8 @@ function valuesFrom(body: NewServiceRequest): FormValues {
  * @attr service - Preselect a service by its code.
  * @attr track-url - Page with a `<muni-request-status>`; the confirmation links to it with `?ref=REFERENCE`.
  * @attr kb-url - Page with a `<muni-kb-search>`; a suggested answer links to its article there (`#kb=<slug>`, the search element's permanent link).
+ * The page's `?q=` (the search element's "Didn't find it?" link carries the resident's search words) starts the
+ * description, and filters the services when some match it.
  * @attr retention-months - How long the town keeps a closed request's personal information, for the privacy notice. Default 12.
  *
  * @fires muni-request-submitted - RequestSubmittedEvent: the town received the request (straight away or from this device's queue). `detail: {reference, serviceCode}`.
@@ -193,6 +201,8 @@ export class MuniRequestForm extends MuniElement {
   declare service: string | undefined;
   declare trackUrl: string | undefined;
   declare kbUrl: string | undefined;
+  /** The page's ?q= while the services load, to filter them when it matches some. */
+  private searchedWords: string | undefined;
   declare retentionMonths: number | undefined;
   declare loadState: LoadState;
   declare services: Service[];
@@ -298,10 +308,20 @@ export class MuniRequestForm extends MuniElement {
         this.idempotencyKey = draft.idempotencyKey;
         this.photoItems = draft.values.photos.map((ref) => ({ key: ++this.photoSeq, name: '', state: 'done', ref }));
         this.restored = true;
-      } else if (this.service) {
-        this.values = { ...this.values, serviceCode: this.service };
+      } else {
+        if (this.service) this.values = { ...this.values, serviceCode: this.service };
+        // Words a resident searched for before "Didn't find it?" (the search element's link adds ?q=).
+        const searched = pageSearchWords();
+        if (searched) {
+          this.values = { ...this.values, description: searched };
+          this.searchedWords = searched;
+        }
       }
       await this.loadServices();
+      if (this.searchedWords && !this.values.serviceCode && this.services.some((s) => serviceMatches(s, this.searchedWords!))) {
+        this.query = this.searchedWords;
+      }
+      this.searchedWords = undefined;
       // Requests queued on this device earlier (this page or another) go now if they can.
       if (queued(this.townId).length) void this.sendQueued();
     } catch (error) {

@@ -234,6 +234,24 @@ describe('<muni-request-form>', () => {
     await el.updateComplete;
   }
 
+  describe('coming from a search', () => {
+    it('starts the description with the page\'s ?q= and filters the services when some match it', async () => {
+      const before = location.href;
+      history.replaceState(null, '', `${location.pathname}?q=pothole`);
+      try {
+        const el = await form('en');
+        await waitUntil(() => $$<HTMLInputElement>(el, 'input[name="service"]').length > 0, 'no services');
+        expect($<HTMLInputElement>(el, '#service-search').value).to.equal('pothole');
+        expect($$<HTMLInputElement>(el, 'input[name="service"]').map((r) => r.value)).to.deep.equal(['pothole']);
+        await chooseService(el, 'pothole');
+        expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('pothole');
+        await expect(el).to.be.accessible();
+      } finally {
+        history.replaceState(null, '', before);
+      }
+    });
+  });
+
   describe('choosing a service', () => {
     for (const lang of ['en', 'fr'] as const) {
       it(`lists 16 services as radio buttons grouped by department, else by group (${lang})`, async () => {

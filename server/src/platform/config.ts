@@ -9,6 +9,18 @@ const booleanFlag = (fallback: boolean) =>
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+/** `limit/seconds` rules, comma-separated, or `off` (no limit). */
+const rateRules = (fallback: string, what: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(off|\d{1,6}\/\d{1,5}(,\d{1,6}\/\d{1,5})*)$/, `must be like ${fallback} (${what}/seconds), or off`)
+      .default(fallback)
+      .transform((v) => (v === 'off' ? [] : v.split(',').map((r) => ({ limit: Number(r.split('/')[0]), windowSeconds: Number(r.split('/')[1]) }))))
+      .refine((rules) => rules.every((r) => r.limit >= 1 && r.windowSeconds >= 1 && r.windowSeconds <= 86_400), 'limits must be at least 1, windows 1 to 86400 seconds'),
+  );
+
 const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
@@ -56,15 +68,9 @@ const envSchema = z.object({
   ),
   // How often one address may file requests in one town: `limit/seconds` rules, comma-separated, or
   // `off`. The one place these numbers live.
-  INTAKE_RATE_LIMIT: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^(off|\d{1,6}\/\d{1,5}(,\d{1,6}\/\d{1,5})*)$/, 'must be like 10/600,50/86400 (filings/seconds), or off')
-      .default('10/600,50/86400')
-      .transform((v) => (v === 'off' ? [] : v.split(',').map((r) => ({ limit: Number(r.split('/')[0]), windowSeconds: Number(r.split('/')[1]) }))))
-      .refine((rules) => rules.every((r) => r.limit >= 1 && r.windowSeconds >= 1 && r.windowSeconds <= 86_400), 'limits must be at least 1, windows 1 to 86400 seconds'),
-  ),
+  INTAKE_RATE_LIMIT: rateRules('10/600,50/86400', 'filings'),
+  // How often one address may look requests up in one town (the tracker, duplicates at the door).
+  STATUS_LOOKUP_RATE_LIMIT: rateRules('30/60,300/3600', 'lookups'),
 });
 
 export interface Config {
@@ -89,6 +95,8 @@ export interface Config {
   readonly trustProxyHops: number;
   /** Filings allowed per address and town, shortest window first; [] = no limit. */
   readonly intakeRateLimits: readonly { readonly limit: number; readonly windowSeconds: number }[];
+  /** STATUS_LOOKUP_RATE_LIMIT: lookups per address and town (empty: no limit). */
+  readonly statusLookupRateLimits: readonly { readonly limit: number; readonly windowSeconds: number }[];
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +136,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
     intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
+    statusLookupRateLimits: Object.freeze([...e.STATUS_LOOKUP_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
   });
 }

@@ -7,11 +7,8 @@ import type { DbOrTx } from '../platform/database/schema.ts';
 import { clientAddress, rateLimitSubject } from '../platform/http/client-address.ts';
 import { hitRateLimits, type RateLimitRule } from '../platform/http/rate-limit.ts';
 
-/** Lookups (status and nearby) per address and town: 30 a minute, 300 an hour. */
-export const STATUS_LOOKUP_LIMITS: readonly RateLimitRule[] = [
-  { limit: 30, windowSeconds: 60 },
-  { limit: 300, windowSeconds: 3600 },
-];
+// Lookups (status and nearby) per address and town: config.statusLookupRateLimits
+// (STATUS_LOOKUP_RATE_LIMIT, 30 a minute and 300 an hour by default).
 /** "Email me" and "this is my problem too" per address and town: 5 in 10 minutes, 20 a day. */
 export const SUBSCRIBE_LIMITS: readonly RateLimitRule[] = [
   { limit: 5, windowSeconds: 600 },
@@ -22,12 +19,13 @@ export const SUBSCRIBE_LIMITS: readonly RateLimitRule[] = [
 export async function publicLimit(
   c: Context,
   db: DbOrTx,
-  config: Pick<Config, 'trustProxyHops'>,
+  config: Pick<Config, 'trustProxyHops' | 'statusLookupRateLimits'>,
   townId: string,
   feature: 'status' | 'subscribe',
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const subject = rateLimitSubject(clientAddress(c, config.trustProxyHops));
-  const rules = feature === 'status' ? STATUS_LOOKUP_LIMITS : SUBSCRIBE_LIMITS;
+  const rules = feature === 'status' ? config.statusLookupRateLimits : SUBSCRIBE_LIMITS;
+  if (rules.length === 0) return { allowed: true };
   const r = await hitRateLimits(db, `${feature}:${townId}:${subject}`, rules);
   return r.allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: r.retryAfterSeconds };
 }

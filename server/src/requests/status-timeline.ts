@@ -99,14 +99,25 @@ export function publicTimeline(events: readonly PublicEventRow[], lang: Lang, de
   return out;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let f = dayFormats.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = null; // an unknown time zone: UTC dates
+    }
+    dayFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function localDate(instant: string | Date, timeZone: string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  } catch {
-    return d.toISOString().slice(0, 10);
-  }
+  return dayFormat(timeZone)?.format(d) ?? d.toISOString().slice(0, 10);
 }
 
 /** A calendar date plus `days` working days (Monday to Friday; statutory holidays are not counted out). */

@@ -71,6 +71,12 @@ export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
   // The console routes on the client: every /staff URL (a deep link, a reload) gets the same page.
   const staffPage = serveStatic({ path: path.join(STAFF_DIR, 'staff.html') });
   app.get('/staff/staff.css', revalidate, etag(), serveStatic({ path: path.join(STAFF_DIR, 'staff.css') }));
+  // The server's own pages (/staff, /r/…) have no icon; answering the browser's automatic request with
+  // "no content" (cached for a day) keeps a 404 out of every page's console.
+  app.get('/favicon.ico', (c) => {
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(null, 204);
+  });
   app.get('/staff', revalidate, etag(), staffPage);
   app.get('/staff/*', revalidate, etag(), staffPage);
 
