@@ -7,7 +7,8 @@
 // HMAC-SHA256(server secret, subscriber id): stored as SHA-256 too, yet any email can carry it, since
 // the server can derive it again (unsubscribeTokenFor). The secret is made on first use and kept in
 // server_secrets, so every instance sharing the database derives the same links.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { serverSecret } from '../platform/database/server-secrets.ts';
 import type { Db, DbOrTx, Lang } from '../platform/database/schema.ts';
 import { newId } from '../platform/database/schema.ts';
 import path from 'node:path';
@@ -21,22 +22,8 @@ export type SubscriptionSource = 'reporter' | 'follower' | 'tracker';
 export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const SECRET_NAME = 'subscriptions.unsubscribe';
 
-const secretCache = new WeakMap<object, string>();
-
-/** The server's secret for unsubscribe tokens: made once (the first instance wins), then read. */
-export async function subscriptionSecret(db: DbOrTx): Promise<string> {
-  const cached = secretCache.get(db);
-  if (cached) return cached;
-  await db
-    .insertInto('server_secrets')
-    .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('server_secrets').select('value').where('name', '=', SECRET_NAME).executeTakeFirstOrThrow();
-  // A transaction object is short-lived: cache on real handles only.
-  if (!db.isTransaction) secretCache.set(db, row.value);
-  return row.value;
-}
+/** The server's secret for unsubscribe tokens (platform/database/server-secrets.ts). */
+export const subscriptionSecret = (db: DbOrTx): Promise<string> => serverSecret(db, SECRET_NAME);
 
 /** The unsubscribe token of a subscriber (the same every time, so each email can carry it). */
 export const unsubscribeTokenFor = (secret: string, subscriberId: string): string =>

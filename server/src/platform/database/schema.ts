@@ -167,13 +167,6 @@ export interface RequestFixAnswersTable {
   token_hash: string | null;
 }
 
-/** Server-wide secrets (0013), e.g. 'notifications': the HMAC key of links in emails. */
-export interface AppSecretsTable {
-  name: string;
-  value: string;
-  created_at: string;
-}
-
 /** A town's outgoing webhook (0013). */
 export interface WebhooksTable {
   id: string;
@@ -486,7 +479,6 @@ export interface Database {
   request_events: RequestEventsTable;
   request_subscribers: RequestSubscribersTable;
   request_fix_answers: RequestFixAnswersTable;
-  app_secrets: AppSecretsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   server_secrets: ServerSecretsTable;

@@ -3,8 +3,8 @@
 // - requests_nearby_idx: open requests of one service near a point are found by a bounding box on
 //   (lat, lng) within the town and service (see requests/nearby-store.ts).
 // - request_subscribers.confirm_sent_at: when the current confirm link was sent (it expires after 7 days).
-// - server_secrets: secrets the server makes itself on first start and every instance shares (the key
-//   unsubscribe links are derived from). Never shown in any answer.
+// - server_secrets: secrets the server makes itself on first use and every instance shares (the HMAC
+//   keys of links in residents' emails; platform/database/server-secrets.ts). Never shown in any answer.
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 

@@ -1,26 +1,12 @@
 // 0013: notifications and webhooks.
-// - app_secrets: server-wide secrets shared by every instance (one row 'notifications': the HMAC key of
-//   unsubscribe and "did we fix it?" links), generated here so the demo and a cluster need no setting.
 // - webhooks: a town's outgoing webhooks (url, signing secret, events JSON, active).
 // - webhook_deliveries: the log of each attempt (status code, duration, error), for admins.
 // - request_fix_answers.token_hash: "did we fix it?" records one answer per emailed link.
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('app_secrets')
-      .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await (db as Kysely<{ app_secrets: { name: string; value: string; created_at: string } }>)
-      .insertInto('app_secrets')
-      .values({ name: 'notifications', value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
-      .execute();
-
     await db.schema
       .createTable('webhooks')
       .addColumn('id', 'text', (c) => c.primaryKey())
