@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
 import { enqueueEmail } from '../platform/jobs/email.ts';
-import { getTown } from '../towns/store.ts';
+import { getTown, type Town } from '../towns/store.ts';
 import { residentLink, trackerLink } from './links.ts';
 import { fixToken, notificationSecret } from './tokens.ts';
 import { subscriptionSecret, unsubscribeTokenFor } from './subscriptions-store.ts';
@@ -14,7 +14,14 @@ import { enqueueWebhookEvent, type WebhookEventType } from './webhooks.ts';
 
 export type RequestChange =
   /** A request was filed. `confirmToken`: the reporter ticked "email me" (createSubscription's token). */
-  | { kind: 'received'; townId: string; requestId: string; confirmToken?: string }
+  | {
+      kind: 'received';
+      townId: string;
+      requestId: string;
+      confirmToken?: string;
+      /** From the filing itself: the acknowledgement then reads only the town (its current settings). */
+      filed?: { reference: string; lang: Lang; contactEmail: string | null };
+    }
   | { kind: 'status_changed'; townId: string; requestId: string; eventId: string; status: RequestStatus }
   | { kind: 'public_note'; townId: string; requestId: string; eventId: string }
   /** Call before the subscribers are moved to `intoRequestId`: they are told where their request went. */
@@ -47,6 +54,25 @@ function noteFor(event: { note_en: string | null; note_fr: string | null } | und
   return other ? { note: other, noteLanguage: NOTE_IN_OTHER_LANGUAGE[lang] } : { note: '', noteLanguage: '' };
 }
 
+/** The "we received your request" email to the reporter's contact address. */
+async function acknowledge(
+  db: DbOrTx,
+  town: Pick<Town, 'id' | 'name' | 'settings'>,
+  to: { reference: string; lang: Lang; email: string },
+  confirmToken: string | undefined,
+): Promise<void> {
+  const vars: Record<string, string> = { townName: town.name[to.lang], reference: to.reference, trackerLink: trackerLink(town, to.reference) };
+  if (confirmToken) vars['confirmLink'] = residentLink('confirm', { t: confirmToken });
+  await enqueueEmail(db, {
+    to: to.email,
+    lang: to.lang,
+    templateDir: NOTIFICATION_TEMPLATES_DIR,
+    template: confirmToken ? 'request-received-subscribe' : 'request-received',
+    vars,
+    townId: town.id,
+  });
+}
+
 /**
  * Queues the emails to the request's confirmed subscribers (each in their language, with a one-click
  * unsubscribe link and header) and one job per active webhook of the town that takes this event. For
@@ -54,6 +80,13 @@ function noteFor(event: { note_en: string | null; note_fr: string | null } | und
  * here: only public event columns (note_en / note_fr) are read.
  */
 export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Promise<void> {
+  if (change.kind === 'received' && change.filed) {
+    const { reference, lang, contactEmail } = change.filed;
+    await enqueueWebhookEvent(db, change.townId, WEBHOOK_EVENT.received, change.requestId);
+    const town = contactEmail ? await getTown(db, change.townId) : undefined;
+    if (town && contactEmail) await acknowledge(db, town, { reference, lang, email: contactEmail }, change.confirmToken);
+    return;
+  }
   const request = await db
     .selectFrom('requests')
     .select(['id', 'town_id', 'reference', 'lang'])
@@ -68,18 +101,7 @@ export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Pr
   const names = (lang: Lang) => town.name[lang];
   if (change.kind === 'received') {
     const contact = await db.selectFrom('request_contacts').select('email').where('request_id', '=', request.id).executeTakeFirst();
-    if (!contact?.email) return;
-    const lang = request.lang;
-    const vars: Record<string, string> = { townName: names(lang), reference: request.reference, trackerLink: trackerLink(town, request.reference) };
-    if (change.confirmToken) vars['confirmLink'] = residentLink('confirm', { t: change.confirmToken });
-    await enqueueEmail(db, {
-      to: contact.email,
-      lang,
-      templateDir: NOTIFICATION_TEMPLATES_DIR,
-      template: change.confirmToken ? 'request-received-subscribe' : 'request-received',
-      vars,
-      townId: town.id,
-    });
+    if (contact?.email) await acknowledge(db, town, { reference: request.reference, lang: request.lang, email: contact.email }, change.confirmToken);
     return;
   }
 

@@ -88,7 +88,13 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     return await inTransaction(db, async (trx) => {
       const filed = await insertRequest(trx, r);
       // The acknowledgement email and the town's webhooks, queued in the filing transaction.
-      await notifyRequestChange(trx, { kind: 'received', townId: r.town.id, requestId: filed.id });
+      await notifyRequestChange(trx, {
+        kind: 'received',
+        townId: r.town.id,
+        requestId: filed.id,
+        // What the filing already knows: the acknowledgement does not read the request back on this hot path.
+        filed: { reference: filed.reference, lang: r.lang, contactEmail: r.contact?.email || null },
+      });
       return filed;
     });
   } catch (err) {
