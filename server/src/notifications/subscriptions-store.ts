@@ -234,6 +234,21 @@ export async function followerCounts(db: DbOrTx, requestIds: readonly string[]):
   return out;
 }
 
+/**
+ * A request merged into another: its subscribers (its reporter too) now follow the other request, one
+ * row per email (an address that already follows it keeps its own row). Answers how many moved.
+ */
+export async function moveSubscribers(db: DbOrTx, fromRequestId: string, intoRequestId: string): Promise<number> {
+  const moved = await db
+    .updateTable('request_subscribers')
+    .set({ request_id: intoRequestId, source: 'follower' })
+    .where('request_id', '=', fromRequestId)
+    .where('email', 'not in', db.selectFrom('request_subscribers').select('email').where('request_id', '=', intoRequestId))
+    .executeTakeFirst();
+  await db.deleteFrom('request_subscribers').where('request_id', '=', fromRequestId).execute();
+  return Number(moved.numUpdatedRows);
+}
+
 /** The request a resident's typed reference means (forgiving like the tracker), for subscribing to it. */
 export async function requestForSubscription(
   db: DbOrTx,

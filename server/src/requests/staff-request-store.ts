@@ -2,7 +2,7 @@
 // make (status, priority, department, assignee, notes, merge, reopen) under optimistic concurrency:
 // every change names the version it was made on; a stale version changes nothing.
 import { sql } from 'kysely';
-import { followerCounts } from '../notifications/subscriptions-store.ts';
+import { followerCounts, moveSubscribers } from '../notifications/subscriptions-store.ts';
 import type { DbOrTx, Lang, RequestEventType, RequestPriority, RequestStatus, Visibility } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import type { StoredQuestion } from '../services/store.ts';
@@ -248,14 +248,7 @@ export async function mergeRequest(
     actorUserId,
     at,
   });
-  const moved = await db
-    .updateTable('request_subscribers')
-    // The duplicate's people now follow the request it was merged into (its reporter too).
-    .set({ request_id: into.id, source: 'follower' })
-    .where('request_id', '=', from.id)
-    .where('email', 'not in', db.selectFrom('request_subscribers').select('email').where('request_id', '=', into.id))
-    .executeTakeFirst();
-  await db.deleteFrom('request_subscribers').where('request_id', '=', from.id).execute();
+  const moved = await moveSubscribers(db, from.id, into.id);
   // "This is my problem too" clicks on the duplicate count for the request it was merged into.
   const fromFollowers = await db.selectFrom('requests').select('followers').where('id', '=', from.id).executeTakeFirst();
   if (fromFollowers && fromFollowers.followers > 0) {
@@ -265,7 +258,7 @@ export async function mergeRequest(
       .where('id', '=', into.id)
       .execute();
   }
-  return { eventId, moved: Number(moved.numUpdatedRows) };
+  return { eventId, moved };
 }
 
 export const isClosed = isClosedStatus;
