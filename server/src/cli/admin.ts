@@ -12,6 +12,7 @@ import { ROLES } from '../accounts/permissions.ts';
 import { deleteUserSessions } from '../accounts/sessions-store.ts';
 import { hasTotp, removeTotp } from '../accounts/totp.ts';
 import { createDatabase } from '../platform/database/database.ts';
+import { BackupError, backupSqlite, restoreSqlite } from '../platform/backup/sqlite-backup.ts';
 import { migrateToLatest } from '../platform/database/migrate.ts';
 import type { Db, Role } from '../platform/database/schema.ts';
 import { getTown, insertTown, listTowns } from '../towns/store.ts';
@@ -82,6 +83,15 @@ Open311 API keys (needed to file requests through /open311/v2/requests)
   api-key create --town <town-id> --name <who uses it>   prints the key once; only its hash is kept
   api-key list [--town <town-id>]
   api-key revoke --id <key-id>                           stops working at once
+
+Backups (embedded SQLite; for PostgreSQL use pg_dump, see docs/operating.md)
+  backup --to <folder>
+      Writes a consistent copy of the database and the uploaded photos into a new (or empty) folder
+      while the server keeps running, with a manifest of what it holds.
+  restore --from <folder> [--replace]
+      Stop the server first. Puts the backup into DATA_DIR; with --replace, what is there now is moved
+      aside into DATA_DIR/before-restore-<time>/ (nothing is deleted). Migrations run afterwards, so a
+      backup from an older release comes back on this one.
 
 Roles: ${ROLES.join(', ')}. Passwords: at least 12 characters and not a common one.
 The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
@@ -321,8 +331,54 @@ async function townOrFail(db: Db, id: string | undefined) {
   return town;
 }
 
+/** The configuration's SQLite data folder; a usage mistake when the server runs on PostgreSQL. */
+function sqliteDataDir(command: string): string {
+  let config;
+  try {
+    config = loadConfig({ ...env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  if (config.databaseUrl) fail(`${command} copies the embedded SQLite database; with DATABASE_URL use pg_dump / pg_restore (docs/operating.md)`);
+  return config.dataDir;
+}
+
+async function backupOrFail<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof BackupError) fail(err.message);
+    throw err;
+  }
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   'routing-rules': routingRulesCommand,
+  async backup(args) {
+    const v = parse(args, { to: { type: 'string' } });
+    const to = str(v.to);
+    if (!to) fail('--to <folder> is required');
+    const dataDir = sqliteDataDir('backup');
+    const m = await backupOrFail(() => backupSqlite(dataDir, path.resolve(to)));
+    const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+    out.log(`Backup written to ${path.resolve(to)}: ${Object.keys(m.tables).length} tables, ${rows} rows, ${m.uploads} photo file(s), ${m.migrations.length} migrations.`);
+  },
+  async restore(args) {
+    const v = parse(args, { from: { type: 'string' }, replace: { type: 'boolean' } });
+    const from = str(v.from);
+    if (!from) fail('--from <folder> is required');
+    const dataDir = sqliteDataDir('restore');
+    const r = await backupOrFail(() => restoreSqlite(path.resolve(from), dataDir, { replace: v.replace === true }));
+    if (r.movedAside) out.log(`The previous database and photos were moved to ${r.movedAside}.`);
+    // Migrate now, so a backup made by an older release is brought up to this one.
+    const { db } = createDatabase({ dataDir, databaseUrl: undefined });
+    const applied = await migrateToLatest(db).finally(() => db.destroy());
+    out.log(
+      `Restored the backup of ${r.manifest.createdAt} into ${dataDir} (${r.manifest.uploads} photo file(s)` +
+        (applied.length ? `; migrated forward: ${applied.join(', ')}).` : ').'),
+    );
+  },
   async 'create-user'(args) {
     const v = parse(args, {
       email: { type: 'string' },
