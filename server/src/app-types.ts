@@ -28,11 +28,17 @@ export interface StaticPaths {
   demoDir: string;
 }
 
+/** What the process tells the app about its life: `draining` once it is shutting down (then /readyz says 503). */
+export interface Lifecycle {
+  draining: boolean;
+}
+
 export interface AppDeps {
   db: Db;
   config: Config;
   logger?: Logger;
   staticPaths?: Partial<StaticPaths>;
+  lifecycle?: Lifecycle;
 }
 
 export interface RouteDeps {
@@ -41,4 +47,5 @@ export interface RouteDeps {
   config: Config;
   logger: Logger;
   staticPaths: StaticPaths;
+  lifecycle: Lifecycle;
 }

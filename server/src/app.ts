@@ -10,6 +10,7 @@ import { townContext } from './platform/http/town.ts';
 import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
 import { createLogger } from './platform/http/logger.ts';
+import { requestLog } from './platform/http/request-log.ts';
 import { registerAuthRoutes } from './accounts/routes.ts';
 import { registerAuditRoutes } from './accounts/audit-routes.ts';
 import { registerMeRoutes } from './accounts/me-routes.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): App {
     config: deps.config,
     logger,
     staticPaths: { ...DEFAULT_STATIC_PATHS, ...deps.staticPaths },
+    lifecycle: deps.lifecycle ?? { draining: false },
   };
   const app: App = new OpenAPIHono<AppEnv>({ defaultHook });
 
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): App {
     return c.text('Not found', 404);
   });
 
+  app.use('*', requestLog(logger, routeDeps.lifecycle));
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('access', undefined);

@@ -69,7 +69,8 @@ if (config.open311Keys.length > 0) {
   }
 }
 
-const app = createApp({ db, config, logger });
+const lifecycle = { draining: false };
+const app = createApp({ db, config, logger, lifecycle });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -87,22 +88,30 @@ const sweep = setInterval(() => {
 }, 60 * 60 * 1000);
 sweep.unref();
 
+// SIGTERM (systemd, a container stop) or Ctrl-C: /readyz answers 503 at once, no new connection is
+// accepted, requests in flight are answered (their connections then close), the outbox worker finishes
+// the jobs in hand, and the database is closed. Whatever is still running after SHUTDOWN_TIMEOUT_MS is cut.
 let closing = false;
 function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  logger.info(`${signal}: shutting down`);
+  lifecycle.draining = true;
+  logger.info(`${signal}: shutting down (finishing requests in flight and jobs in hand)`);
   clearInterval(sweep);
-  const force = setTimeout(() => process.exit(1), 10_000);
+  const force = setTimeout(() => {
+    logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting with work unfinished`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
   force.unref();
   server.close(() => {
     worker
       .stop()
       .then(() => db.destroy())
+      .then(() => logger.info('shut down cleanly'))
       .catch((err: unknown) => logger.error('closing the database failed', err))
       .finally(() => process.exit(0));
   });
-  // Idle keep-alive connections would otherwise hold close() open.
+  // Idle keep-alive connections would otherwise hold close() open; busy ones close after their answer.
   if ('closeIdleConnections' in server) server.closeIdleConnections();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -84,7 +84,7 @@ describe('first start without ADMIN_EMAIL', () => {
   it('prints a one-time demo admin that can sign in to the staff console', async () => {
     const fresh = await startServer({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
     try {
-      const printed = fresh.output().match(/demo staff sign-in \(shown once\): (\S+) \/ (\S+)/);
+      const printed = fresh.output().match(/demo staff sign-in \(shown once\): ([^\s"]+) \/ ([^\s"]+)/);
       expect(printed, fresh.output()).toBeTruthy();
       const [, email, password] = printed!;
       const login = await fetch(`${fresh.url}/api/v1/auth/login`, {

@@ -55,6 +55,7 @@ const envSchema = z.object({
   // Outgoing email: smtp(s)://user:pass@host:port; unset = messages stay in the database outbox.
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://…').optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(300).default('MuniKit <no-reply@munikit.invalid>')),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(600_000).default(25_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   // How many reverse proxies in front of the server append to X-Forwarded-For: false/0 (default: the
   // header is ignored), true = 1, or a number of hops. See platform/http/client-address.ts.
@@ -90,6 +91,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of outgoing email. */
   readonly mailFrom: string;
+  /** How long a shutdown waits for requests in flight and jobs in hand before exiting anyway. */
+  readonly shutdownTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Reverse proxies trusted to append to X-Forwarded-For (0: use the socket's address only). */
   readonly trustProxyHops: number;
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY,
     intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
     statusLookupRateLimits: Object.freeze([...e.STATUS_LOOKUP_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),

@@ -15,6 +15,8 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** The server process (to send it a signal and watch it exit). */
+  process: ChildProcess;
 }
 
 async function freePort(): Promise<number> {
@@ -43,9 +45,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy:\n${output()}`);
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/** `opts.dataDir`: start on an existing data folder (kept at stop), e.g. to restart on the same database. */
+export async function startServer(extraEnv: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'munikit-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'munikit-e2e-'));
   let log = '';
   const child = spawn(process.execPath, ['--experimental-strip-types', join(root, 'server', 'src', 'main.ts')], {
     cwd: root,
@@ -70,13 +73,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     url,
     dataDir,
     output,
+    process: child,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
