@@ -11,6 +11,7 @@ import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
 import { createLogger } from './platform/http/logger.ts';
 import { requestLog } from './platform/http/request-log.ts';
+import { createMetrics, registerMetricsRoute } from './platform/metrics/metrics.ts';
 import { registerAuthRoutes } from './accounts/routes.ts';
 import { registerAuditRoutes } from './accounts/audit-routes.ts';
 import { registerMeRoutes } from './accounts/me-routes.ts';
@@ -73,7 +74,9 @@ export function createApp(deps: AppDeps): App {
     return c.text('Not found', 404);
   });
 
-  app.use('*', requestLog(logger, routeDeps.lifecycle));
+  const metrics = deps.config.metricsToken ? createMetrics(deps.db) : undefined;
+  app.use('*', requestLog(logger, routeDeps.lifecycle, metrics?.metrics));
+  if (metrics) registerMetricsRoute(app, metrics.registry, deps.config.metricsToken!);
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('access', undefined);

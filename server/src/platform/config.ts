@@ -55,6 +55,8 @@ const envSchema = z.object({
   // Outgoing email: smtp(s)://user:pass@host:port; unset = messages stay in the database outbox.
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://…').optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(300).default('MuniKit <no-reply@munikit.invalid>')),
+  // Turns on Prometheus metrics at /metrics; a scrape must send it as a bearer token.
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').max(200).optional()),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(600_000).default(25_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   // How many reverse proxies in front of the server append to X-Forwarded-For: false/0 (default: the
@@ -91,6 +93,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of outgoing email. */
   readonly mailFrom: string;
+  /** Set: /metrics answers Prometheus scrapes that send it as a bearer token. */
+  readonly metricsToken: string | undefined;
   /** How long a shutdown waits for requests in flight and jobs in hand before exiting anyway. */
   readonly shutdownTimeoutMs: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -138,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
     trustProxyHops: e.TRUST_PROXY,
     intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
     statusLookupRateLimits: Object.freeze([...e.STATUS_LOOKUP_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),

@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Lifecycle } from '../../app-types.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { requestScope, type Logger } from './logger.ts';
 
 /** An id a reverse proxy already gave the request is kept when it looks like one. */
 const PROXY_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-export function requestLog(logger: Logger, lifecycle: Lifecycle): MiddlewareHandler {
+export function requestLog(logger: Logger, lifecycle: Lifecycle, metrics?: Metrics): MiddlewareHandler {
   return (c, next) => {
     const given = c.req.header('x-request-id');
     const reqId = given && PROXY_REQUEST_ID.test(given) ? given : randomUUID();
@@ -22,13 +23,11 @@ export function requestLog(logger: Logger, lifecycle: Lifecycle): MiddlewareHand
       c.res.headers.set('X-Request-Id', reqId);
       // Shutting down: the answer closes its connection, so a keep-alive client moves to another instance.
       if (lifecycle.draining) c.res.headers.set('Connection', 'close');
-      logger.info('request', {
-        method: c.req.method,
-        // After next(), the current route index is the last handler that ran: the one that answered.
-        route: routePath(c),
-        status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
+      const ms = performance.now() - started;
+      // After next(), the current route index is the last handler that ran: the one that answered.
+      const route = routePath(c);
+      logger.info('request', { method: c.req.method, route, status: c.res.status, ms: Math.round(ms * 10) / 10 });
+      metrics?.observeRequest(c.req.method, route, c.res.status, ms / 1000);
     });
   };
 }
