@@ -1,4 +1,5 @@
 // `npm run admin -- <command> …`: what an operator needs without the staff console.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,8 +12,9 @@ import { consoleLink, linkOrigin } from '../accounts/links.ts';
 import { ROLES } from '../accounts/permissions.ts';
 import { deleteUserSessions } from '../accounts/sessions-store.ts';
 import { hasTotp, removeTotp } from '../accounts/totp.ts';
-import { createDatabase } from '../platform/database/database.ts';
 import { BackupError, backupSqlite, restoreSqlite } from '../platform/backup/sqlite-backup.ts';
+import { CopyError, copySqliteToPostgres } from '../platform/database/copy-to-postgres.ts';
+import { createDatabase, createPostgresDatabase, createSqliteDatabase } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrate.ts';
 import type { Db, Role } from '../platform/database/schema.ts';
 import { getTown, insertTown, listTowns } from '../towns/store.ts';
@@ -92,6 +94,12 @@ Backups (embedded SQLite; for PostgreSQL use pg_dump, see docs/operating.md)
       Stop the server first. Puts the backup into DATA_DIR; with --replace, what is there now is moved
       aside into DATA_DIR/before-restore-<time>/ (nothing is deleted). Migrations run afterwards, so a
       backup from an older release comes back on this one.
+
+Moving to PostgreSQL
+  migrate-to-postgres --to <postgres://…>
+      Stop the server first. Copies everything in the embedded SQLite database in DATA_DIR (and its photo
+      files) into an empty PostgreSQL database, in one transaction; then start the server with
+      DATABASE_URL set to that database. The SQLite files are left as they were.
 
 Roles: ${ROLES.join(', ')}. Passwords: at least 12 characters and not a common one.
 The database is the server's: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). Migrations run first.
@@ -363,6 +371,34 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const m = await backupOrFail(() => backupSqlite(dataDir, path.resolve(to)));
     const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
     out.log(`Backup written to ${path.resolve(to)}: ${Object.keys(m.tables).length} tables, ${rows} rows, ${m.uploads} photo file(s), ${m.migrations.length} migrations.`);
+  },
+  async 'migrate-to-postgres'(args) {
+    const v = parse(args, { to: { type: 'string' } });
+    const to = str(v.to);
+    if (!to || !/^postgres(ql)?:\/\//.test(to)) fail('--to <postgres://user@host:5432/database> is required');
+    const dataDir = sqliteDataDir('migrate-to-postgres');
+    const file = path.join(dataDir, 'munikit.sqlite');
+    if (!existsSync(file)) fail(`there is no database at ${file} (check DATA_DIR)`);
+    const source = createSqliteDatabase(file);
+    const target = createPostgresDatabase(to);
+    try {
+      await migrateToLatest(source.db);
+      await migrateToLatest(target.db);
+      const r = await (async () => {
+        try {
+          return await copySqliteToPostgres(source.db, target.db, path.join(dataDir, 'uploads'));
+        } catch (err) {
+          if (err instanceof CopyError) fail(err.message);
+          throw err;
+        }
+      })();
+      const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);
+      out.log(`Copied ${rows} rows in ${Object.keys(r.tables).length} tables and ${r.photoFiles} photo file(s) into ${target.location}.`);
+      out.log('Now start the server with DATABASE_URL set to that database. The SQLite files were not changed.');
+    } finally {
+      await source.db.destroy();
+      await target.db.destroy();
+    }
   },
   async restore(args) {
     const v = parse(args, { from: { type: 'string' }, replace: { type: 'boolean' } });
