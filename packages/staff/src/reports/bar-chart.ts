@@ -62,8 +62,7 @@ export function barChart(o: BarChartOptions): TemplateResult {
   const plot = WIDTH - LABEL_W - VALUE_W;
   const height = Math.max(o.bars.length, 1) * ROW_H + 10;
   const name = chartName(o);
-  return html`<svg class="bar-chart" role="img" aria-label=${name} viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet"
-    style="max-width:${WIDTH}px;aspect-ratio:${WIDTH}/${height}">
+  return html`<svg class="bar-chart" role="img" aria-label=${name} viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">
     ${patternDefs(o.id)}
     ${svg`<line x1=${LABEL_W} y1="0" x2=${LABEL_W} y2=${height - 5} class="axis" />`}
     ${o.bars.map((b, i) => {
@@ -80,8 +79,10 @@ export function barChart(o: BarChartOptions): TemplateResult {
 }
 
 export const barChartStyles = css`
+  /* No style attribute: the console's CSP forbids inline styles; the viewBox gives the proportions. */
   .bar-chart {
     display: block;
+    max-width: 640px;
     height: auto;
     font-size: 13px;
     overflow: visible;
