@@ -3909,7 +3909,75 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Change a response template (its name, service and texts) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        serviceCode: string | null;
+                        textEn: string | null;
+                        textFr: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTemplate"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         /** Remove a response template */
         delete: {
@@ -6999,6 +7067,8 @@ export type components = {
             /** @description The town's websites allowed to use the widgets (CORS) */
             siteOrigins: string[];
             timezone: string;
+            /** @description The page of the town's site that holds <muni-request-status>; emails link there (null: the server's /track.html) */
+            trackerUrl: string | null;
         };
         TownSettingsChange: {
             /** @enum {string} */
@@ -7012,6 +7082,7 @@ export type components = {
             requireTwoFactor?: boolean;
             siteOrigins?: string[];
             timezone?: string;
+            trackerUrl?: string | null;
         };
         TownUser: {
             createdAt: string;

@@ -57,3 +57,7 @@ export type NewWebhook = Schemas['NewWebhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type OutboxJob = Schemas['OutboxJob'];
 export type TotpChallenge = Schemas['TotpChallenge'];
+export type TownReport = Schemas['TownReport'];
+export type ReportCount = TownReport['byDepartment'][number];
+export type ServiceTarget = Schemas['ServiceTarget'];
+export type ResponseTemplate = Schemas['ResponseTemplate'];

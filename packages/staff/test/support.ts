@@ -6,14 +6,14 @@ import type { MuniStaffApp } from '../src/app/staff-app.ts';
 import { LANGUAGE_KEY } from '../src/app/staff-app.ts';
 import type { Action, StaffSession, Town } from '@munikit/core';
 
-const ACTIONS: Action[] = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read', 'outbox.retry', 'webhooks.manage'];
+const ACTIONS: Action[] = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read', 'outbox.retry', 'webhooks.manage', 'reports.read'];
 
 export const adminSession: StaffSession = {
   next: 'done',
   user: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null },
   csrfToken: 'csrf-123',
   towns: [{ id: 'lakeview', role: 'admin' }],
-  permissions: { admin: ACTIONS, editor: ['kb.read', 'kb.edit'], agent: ['requests.read', 'requests.update', 'kb.read'], viewer: ['requests.read', 'kb.read'] },
+  permissions: { admin: ACTIONS, editor: ['kb.read', 'kb.edit'], agent: ['requests.read', 'requests.update', 'kb.read', 'reports.read'], viewer: ['requests.read', 'kb.read', 'reports.read'] },
   expiresAt: '2026-11-22T20:00:00.000Z',
 };
 

@@ -21,6 +21,14 @@ const Template = z
   .object({ id: z.string(), serviceCode: z.string().nullable(), name: z.string(), textEn: z.string().nullable(), textFr: z.string().nullable() })
   .openapi('ResponseTemplate');
 
+const TemplateBody = z.object({
+  serviceCode: z.string().min(1).max(100).nullable(),
+  name: z.string().trim().min(1).max(200),
+  textEn: z.string().trim().max(5000).nullable(),
+  textFr: z.string().trim().max(5000).nullable(),
+});
+const TemplateIdParam = TownParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
 const listTargets = createRoute({
   method: 'get',
   path: '/api/v1/staff/towns/{town}/service-targets',
@@ -67,18 +75,23 @@ const createTemplate = createRoute({
   summary: 'Add a response template',
   request: {
     params: TownParam,
-    ...body(
-      z.object({
-        serviceCode: z.string().min(1).max(100).nullable(),
-        name: z.string().trim().min(1).max(200),
-        textEn: z.string().trim().max(5000).nullable(),
-        textFr: z.string().trim().max(5000).nullable(),
-      }),
-    ),
+    ...body(TemplateBody),
   },
   responses: {
     201: { description: 'The template', content: { 'application/json': { schema: Template } } },
     ...errorResponses(400, 401, 403),
+  },
+});
+
+const updateTemplate = createRoute({
+  method: 'put',
+  path: '/api/v1/staff/towns/{town}/response-templates/{id}',
+  tags: ['Staff'],
+  summary: 'Change a response template (its name, service and texts)',
+  request: { params: TemplateIdParam, ...body(TemplateBody) },
+  responses: {
+    200: { description: 'The template', content: { 'application/json': { schema: Template } } },
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 
@@ -87,7 +100,7 @@ const deleteTemplate = createRoute({
   path: '/api/v1/staff/towns/{town}/response-templates/{id}',
   tags: ['Staff'],
   summary: 'Remove a response template',
-  request: { params: TownParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  request: { params: TemplateIdParam },
   responses: {
     204: { description: 'Removed' },
     ...errorResponses(401, 403, 404),
@@ -112,6 +125,16 @@ export async function recomputeDueDates(db: DbOrTx, serviceId: string): Promise<
 }
 
 export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
+  /** A template needs a text in at least one language, and a service of this town if it names one. */
+  const templateProblem = async (c: Parameters<typeof validationFailed>[0], town: string, b: z.infer<typeof TemplateBody>) => {
+    if (!b.textEn && !b.textFr) return validationFailed(c, [{ field: 'textEn', message: say(c, 'Write the text in English, French or both.', 'Rédigez le texte en anglais, en français ou dans les deux langues.') }]);
+    if (b.serviceCode) {
+      const s = await db.selectFrom('services').select('id').where('town_id', '=', town).where('code', '=', b.serviceCode).executeTakeFirst();
+      if (!s) return validationFailed(c, [{ field: 'serviceCode', message: say(c, 'This town has no such service.', 'Cette municipalité n’offre pas ce service.') }]);
+    }
+    return undefined;
+  };
+
   app.openapi(guard(listTargets, 'requests.read'), async (c) => {
     const { town } = c.req.valid('param');
     const rows = await db.selectFrom('services').select(['code', 'name_en', 'name_fr', 'ack_target_hours', 'target_days']).where('town_id', '=', town).orderBy('sort').orderBy('code').execute();
@@ -143,11 +166,8 @@ export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
   app.openapi(guard(createTemplate, 'settings.manage'), async (c) => {
     const { town } = c.req.valid('param');
     const b = c.req.valid('json');
-    if (!b.textEn && !b.textFr) return validationFailed(c, [{ field: 'textEn', message: say(c, 'Write the text in English, French or both.', 'Rédigez le texte en anglais, en français ou dans les deux langues.') }]);
-    if (b.serviceCode) {
-      const s = await db.selectFrom('services').select('id').where('town_id', '=', town).where('code', '=', b.serviceCode).executeTakeFirst();
-      if (!s) return validationFailed(c, [{ field: 'serviceCode', message: say(c, 'This town has no such service.', 'Cette municipalité n’offre pas ce service.') }]);
-    }
+    const problem = await templateProblem(c, town, b);
+    if (problem) return problem;
     const t = { id: newId(), serviceCode: b.serviceCode, name: b.name, textEn: b.textEn || null, textFr: b.textFr || null };
     await inTransaction(db as Db, async (tx) => {
       const at = nowIso();
@@ -155,6 +175,22 @@ export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
       await audit(c, 'response_template.created', { type: 'response_template', id: t.id }, null, t, { db: tx });
     });
     return c.json(t, 201);
+  });
+
+  app.openapi(guard(updateTemplate, 'settings.manage'), async (c) => {
+    const { town, id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const row = await db.selectFrom('response_templates').selectAll().where('town_id', '=', town).where('id', '=', id).executeTakeFirst();
+    if (!row) return apiError(c, 404, 'not_found', say(c, 'There is no such template.', 'Ce modèle n’existe pas.'));
+    const problem = await templateProblem(c, town, b);
+    if (problem) return problem;
+    const before = { serviceCode: row.service_code, name: row.name, textEn: row.text_en, textFr: row.text_fr };
+    const t = { id, serviceCode: b.serviceCode, name: b.name, textEn: b.textEn || null, textFr: b.textFr || null };
+    await inTransaction(db as Db, async (tx) => {
+      await tx.updateTable('response_templates').set({ service_code: t.serviceCode, name: t.name, text_en: t.textEn, text_fr: t.textFr, updated_at: nowIso() }).where('id', '=', id).execute();
+      await audit(c, 'response_template.changed', { type: 'response_template', id }, before, { serviceCode: t.serviceCode, name: t.name, textEn: t.textEn, textFr: t.textFr }, { db: tx });
+    });
+    return c.json(t, 200);
   });
 
   app.openapi(guard(deleteTemplate, 'settings.manage'), async (c) => {

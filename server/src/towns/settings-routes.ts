@@ -1,5 +1,5 @@
 // GET/PATCH /api/v1/staff/towns/{town}/settings (settings.manage): names, site origins (CORS),
-// reference prefix, time zone, languages. A change is audited and clears this instance's town cache.
+// reference prefix, time zone, languages, the tracker page emails link to. A change is audited and clears this instance's town cache.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { audit } from '../accounts/audit.ts';
@@ -9,7 +9,7 @@ import { errorLang } from '../platform/http/validation-messages.ts';
 import type { Lang } from '../platform/database/schema.ts';
 import { TownParam } from './routes.ts';
 import { getTown, updateTown, type Town } from './store.ts';
-import { OriginSchema, ReferencePrefixSchema, TimeZoneSchema } from './validation.ts';
+import { OriginSchema, ReferencePrefixSchema, TimeZoneSchema, TrackerUrlSchema } from './validation.ts';
 
 const Lang = z.enum(['en', 'fr']);
 
@@ -23,6 +23,7 @@ const TownSettingsSchema = z
     referencePrefix: z.string(),
     timezone: z.string(),
     requireTwoFactor: z.boolean().openapi({ description: 'Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in' }),
+    trackerUrl: z.string().nullable().openapi({ description: "The page of the town's site that holds <muni-request-status>; emails link there (null: the server's /track.html)" }),
   })
   .openapi('TownSettings');
 
@@ -35,6 +36,7 @@ const TownSettingsChangeSchema = z
     referencePrefix: ReferencePrefixSchema.optional(),
     timezone: TimeZoneSchema.optional(),
     requireTwoFactor: z.boolean().optional(),
+    trackerUrl: TrackerUrlSchema.nullable().optional(),
   })
   .openapi('TownSettingsChange');
 
@@ -52,6 +54,7 @@ const view = (t: Town) => ({
   referencePrefix: t.referencePrefix,
   timezone: t.timezone,
   requireTwoFactor: t.settings.requireTwoFactor === true,
+  trackerUrl: typeof t.settings.trackerUrl === 'string' ? t.settings.trackerUrl : null,
 });
 
 const getRoute = createRoute({
@@ -104,8 +107,12 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
       settings:
-        change.languages || change.requireTwoFactor !== undefined
-          ? { ...(change.languages ? { languages } : {}), ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}) }
+        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined
+          ? {
+              ...(change.languages ? { languages } : {}),
+              ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}),
+              ...(change.trackerUrl !== undefined ? { trackerUrl: change.trackerUrl } : {}),
+            }
           : undefined,
     });
     towns.invalidate();

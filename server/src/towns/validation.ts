@@ -53,3 +53,25 @@ export const ReferencePrefixSchema = z
       'Utilisez de deux à huit majuscules ou chiffres, en commençant par une lettre (par exemple LKV).',
     ),
   );
+
+/** An absolute http(s) address of a page (the town's tracker page); an empty value clears it (null). */
+export const TrackerUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => {
+      if (v === '') return true;
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    },
+    bilingual(
+      'Enter the full address of the page, such as https://www.example-town.ca/track-a-request.',
+      'Entrez l’adresse complète de la page, comme https://www.exemple-ville.ca/suivre-une-demande.',
+    ),
+  )
+  .transform((v) => (v === '' ? null : v));

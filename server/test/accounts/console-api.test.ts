@@ -1,6 +1,7 @@
 // The JSON API the staff console uses: the town's staff, my account, town settings, the audit log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../../src/accounts/audit.ts';
+import { trackerLink } from '../../src/notifications/links.ts';
 import { ADMIN, createTestApp } from '../support/harness.ts';
 import { jsonPost, makeStaff, PASSWORD, signIn, type Signed } from './helpers.ts';
 
@@ -128,6 +129,7 @@ describe('town settings', () => {
       referencePrefix: 'TSV',
       timezone: 'America/Winnipeg',
       requireTwoFactor: false,
+      trackerUrl: null,
     });
     expect((await (await t.app.request('/api/v1/towns/testville')).json()) as unknown).toMatchObject({ name: { en: 'City of Testville' }, defaultLanguage: 'fr' });
     const cors = await t.app.request('/api/v1/towns/testville/services', { headers: { origin: 'https://testville.example' } });
@@ -148,12 +150,27 @@ describe('town settings', () => {
       [{ timezone: 'Mars/Olympus' }, 'timezone'],
       [{ referencePrefix: 'tsv' }, 'referencePrefix'],
       [{ languages: ['fr'] }, 'languages'],
+      [{ trackerUrl: 'www.testville.example/track' }, 'trackerUrl'],
+      [{ trackerUrl: 'javascript:alert(1)' }, 'trackerUrl'],
+      [{ trackerUrl: 'ftp://testville.example/track' }, 'trackerUrl'],
     ];
     for (const [body, field] of cases) {
       const res = await patch('/api/v1/staff/towns/testville/settings', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await errorOf(res)).field, JSON.stringify(body)).toBe(field);
     }
+  });
+
+  it("keeps the tracker page's address, which notification emails link to, and clears it with an empty value", async () => {
+    const res = await patch('/api/v1/staff/towns/testville/settings', { trackerUrl: ' https://www.testville.example/track?x=1 ' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { trackerUrl: string }).trackerUrl).toBe('https://www.testville.example/track?x=1');
+    const town = await t.db.selectFrom('towns').select('settings').where('id', '=', 'testville').executeTakeFirstOrThrow();
+    expect(trackerLink({ settings: JSON.parse(town.settings) as Record<string, unknown> }, 'TST-1')).toBe('https://www.testville.example/track?x=1&ref=TST-1');
+    const cleared = await patch('/api/v1/staff/towns/testville/settings', { trackerUrl: '' });
+    expect(((await cleared.json()) as { trackerUrl: string | null }).trackerUrl).toBeNull();
+    const row = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'town.settings_changed').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.details)).toEqual({ before: { trackerUrl: 'https://www.testville.example/track?x=1' }, after: { trackerUrl: null } });
   });
 });
 

@@ -70,5 +70,20 @@ export const staffAppStyles = [
     main:focus {
       outline: none;
     }
+    /* A printed screen (the council report) is the screen alone. */
+    @media print {
+      :host {
+        min-height: 0;
+      }
+      header,
+      nav,
+      .skip-link {
+        display: none !important;
+      }
+      main {
+        padding: 0;
+        max-width: none;
+      }
+    }
   `,
 ];

@@ -10,7 +10,7 @@ import { StaffApi, type TownSettings } from '../shared/staff-api.ts';
 import { TOWN_SETTINGS_NS } from './town-settings-screen.i18n.ts';
 import './sso-settings-panel.ts';
 
-type Draft = Omit<TownSettings, 'id' | 'siteOrigins'> & { siteOrigins: string };
+type Draft = Omit<TownSettings, 'id' | 'siteOrigins' | 'trackerUrl'> & { siteOrigins: string; trackerUrl: string };
 
 /** Server field names → this screen's controls (`siteOrigins.2` → the origins box). */
 function controlFor(field: string): string | undefined {
@@ -18,7 +18,7 @@ function controlFor(field: string): string | undefined {
   if (field.startsWith('name.fr')) return 'name-fr';
   if (field.startsWith('siteOrigins')) return 'site-origins';
   if (field.startsWith('languages')) return 'languages-en';
-  return { defaultLanguage: 'default-language', referencePrefix: 'reference-prefix', timezone: 'timezone' }[field];
+  return { defaultLanguage: 'default-language', referencePrefix: 'reference-prefix', timezone: 'timezone', trackerUrl: 'tracker-url' }[field];
 }
 
 /**
@@ -51,7 +51,7 @@ export class MuniStaffTownSettings extends MuniElement {
       if (!town) return initialState;
       const s = await this.staffApi().settings(town);
       // What the clerk types is kept across a failed save; a fresh load (another town) starts over.
-      this.draft = { ...s, siteOrigins: s.siteOrigins.join('\n') };
+      this.draft = { ...s, siteOrigins: s.siteOrigins.join('\n'), trackerUrl: s.trackerUrl ?? '' };
       this.problems = [];
       return s;
     },
@@ -90,9 +90,10 @@ export class MuniStaffTownSettings extends MuniElement {
         siteOrigins: d.siteOrigins.split(/\s+/).map((o) => o.trim()).filter(Boolean),
         referencePrefix: d.referencePrefix.trim(),
         timezone: d.timezone.trim(),
+        trackerUrl: d.trackerUrl.trim() || null,
         ...(d.requireTwoFactor !== undefined ? { requireTwoFactor: d.requireTwoFactor } : {}),
       });
-      this.draft = { ...saved, siteOrigins: saved.siteOrigins.join('\n') };
+      this.draft = { ...saved, siteOrigins: saved.siteOrigins.join('\n'), trackerUrl: saved.trackerUrl ?? '' };
       this.notice = this.t('saved');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.staff.value?.sessionExpired();
@@ -175,6 +176,7 @@ export class MuniStaffTownSettings extends MuniElement {
       </div>
       ${this.text('reference-prefix', this.t('referencePrefix'), d.referencePrefix, (v) => this.set('referencePrefix', v), { hint: this.t('referencePrefixHint') })}
       ${this.text('timezone', this.t('timezone'), d.timezone, (v) => this.set('timezone', v), { hint: this.t('timezoneHint'), list: 'timezones' })}
+      ${this.text('tracker-url', this.t('trackerUrl'), d.trackerUrl, (v) => this.set('trackerUrl', v), { hint: this.t('trackerUrlHint'), autocomplete: 'url' })}
       <datalist id="timezones">${this.timezones.filter((z) => z.startsWith('America/')).map((z) => html`<option value=${z}></option>`)}</datalist>
       <div class="choice">
         <input type="checkbox" id="require-two-factor" .checked=${d.requireTwoFactor ?? false} aria-describedby="require-two-factor-hint"
