@@ -14,6 +14,7 @@ import { WEBHOOK_KIND, webhookHandler } from './notifications/webhooks.ts';
 import { listTowns } from './towns/store.ts';
 import { ensureApiKeys } from './accounts/api-keys.ts';
 import { seedDemoTown } from './seed/seed.ts';
+import { withStartupLock } from './platform/database/startup-lock.ts';
 
 let config: Config;
 try {
@@ -33,40 +34,46 @@ logger.info(`database: ${dialect} (${location})`);
 const applied = await migrateToLatest(db);
 if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
 
-let seededNow = false;
-if (config.seedDemo && (await listTowns(db)).length === 0) {
-  await seedDemoTown(db);
-  seededNow = true;
-  logger.info('seeded the demo town into the empty database');
-}
+// Instances started at the same moment on one PostgreSQL take turns here (see startup-lock.ts).
+const startupFailed = await withStartupLock(db, async (db) => {
+  let seededNow = false;
+  if (config.seedDemo && (await listTowns(db)).length === 0) {
+    seededNow = await seedDemoTown(db);
+    if (seededNow) logger.info('seeded the demo town into the empty database');
+  }
 
-if (config.adminEmail && config.adminPassword) {
-  try {
-    if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    await db.destroy();
-    process.exit(1);
+  if (config.adminEmail && config.adminPassword) {
+    try {
+      if (await ensureAdmin(db, config.adminEmail, config.adminPassword)) logger.info(`created admin user ${config.adminEmail}`);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      console.error(err.message);
+      return true;
+    }
+  } else if (seededNow) {
+    const demoAdmin = await createDemoAdmin(db);
+    if (demoAdmin) {
+      logger.info(
+        `demo staff sign-in (shown once): ${demoAdmin.email} / ${demoAdmin.password}` +
+          ' (set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run admin -- create-user`, for real accounts)',
+      );
+    }
   }
-} else if (seededNow) {
-  const demoAdmin = await createDemoAdmin(db);
-  if (demoAdmin) {
-    logger.info(
-      `demo staff sign-in (shown once): ${demoAdmin.email} / ${demoAdmin.password}` +
-        ' (set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run admin -- create-user`, for real accounts)',
-    );
-  }
-}
 
-if (config.open311Keys.length > 0) {
-  // The default town: the only one, else the first by id (as the widgets' default).
-  const [town] = await listTowns(db);
-  if (!town) logger.warn('MUNIKIT_OPEN311_KEYS is set but there is no town yet: no key added');
-  else {
-    const added = await ensureApiKeys(db, town.id, config.open311Keys);
-    if (added > 0) logger.info(`added ${added} Open311 API key(s) from MUNIKIT_OPEN311_KEYS to ${town.id}`);
+  if (config.open311Keys.length > 0) {
+    // The default town: the only one, else the first by id (as the widgets' default).
+    const [town] = await listTowns(db);
+    if (!town) logger.warn('MUNIKIT_OPEN311_KEYS is set but there is no town yet: no key added');
+    else {
+      const added = await ensureApiKeys(db, town.id, config.open311Keys);
+      if (added > 0) logger.info(`added ${added} Open311 API key(s) from MUNIKIT_OPEN311_KEYS to ${town.id}`);
+    }
   }
+  return false;
+});
+if (startupFailed) {
+  await db.destroy();
+  process.exit(1);
 }
 
 const lifecycle = { draining: false };
