@@ -6,3 +6,5 @@ import './screens.suite.ts';
 import './kb-screens.suite.ts';
 import './webhooks.suite.ts';
 import './outbox.suite.ts';
+import './inbox.suite.ts';
+import './request-page.suite.ts';
