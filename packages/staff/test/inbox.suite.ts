@@ -128,6 +128,10 @@ describe('inbox screen', () => {
     previous.click();
     await waitUntil(() => $$(screen, 'tbody tr').length === 2, 'first page not shown again');
     expect(location.search).to.equal('?status=open');
+    // Back returns to the second page, which still knows its previous page.
+    history.back();
+    await waitUntil(() => $(screen, 'tbody tr').textContent?.includes('LKV-33CC-44DD'), 'Back did not return to page 2');
+    expect($$(screen, 'nav.paging button').map((b) => b.textContent?.trim())).to.deep.equal(['Previous page']);
   });
 
   it('opens a request’s page from its reference', async () => {

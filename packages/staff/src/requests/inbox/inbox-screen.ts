@@ -129,14 +129,16 @@ export class MuniStaffInbox extends MuniElement {
     if (changed.has('query')) {
       lastInboxView.search = this.query?.toString() ?? '';
       this.form = filtersOf(this.query);
-      if (!this.query?.get('cursor')) this.cursors = [];
+      // The pages before this one travel with the history entry, so Back and Forward keep "Previous page" right.
+      const kept: unknown = (history.state as { inboxCursors?: unknown } | null)?.inboxCursors;
+      this.cursors = this.query?.get('cursor') && Array.isArray(kept) ? kept.filter((c): c is string => typeof c === 'string') : [];
     }
   }
 
   /** Shows `query` as a new history entry, so Back returns to the view before. */
-  private go(query: URLSearchParams): void {
+  private go(query: URLSearchParams, cursors: string[] = []): void {
     const search = query.toString();
-    history.pushState(null, '', `${INBOX_PATH}${search ? `?${search}` : ''}`);
+    history.pushState({ inboxCursors: cursors }, '', `${INBOX_PATH}${search ? `?${search}` : ''}`);
     this.query = query;
   }
 
@@ -157,24 +159,21 @@ export class MuniStaffInbox extends MuniElement {
       void focusErrorSummary(this);
       return;
     }
-    this.cursors = [];
     this.go(this.filterQuery({ ...this.form, q: this.form.q.trim() }));
   }
 
   private clear(): void {
     this.problems = [];
-    this.cursors = [];
     this.go(new URLSearchParams());
   }
 
   private turn(cursor: string | null, back: boolean): void {
     const query = new URLSearchParams(this.query);
     const here = query.get('cursor') ?? '';
-    if (back) this.cursors.pop();
-    else this.cursors.push(here);
+    const cursors = back ? this.cursors.slice(0, -1) : [...this.cursors, here];
     if (cursor) query.set('cursor', cursor);
     else query.delete('cursor');
-    this.go(query);
+    this.go(query, cursors);
     this.renderRoot.querySelector<HTMLElement>('#inbox-caption')?.scrollIntoView?.({ block: 'nearest' });
   }
 
