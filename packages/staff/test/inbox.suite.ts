@@ -123,7 +123,7 @@ describe('inbox screen', () => {
     await waitUntil(() => $(screen, 'tbody tr').textContent?.includes('LKV-33CC-44DD'), 'next page not shown');
     expect(new URLSearchParams(location.search).get('cursor')).to.equal('c2');
     expect(lastInboxCall(stub).url.searchParams.get('status')).to.equal('open');
-    expect($(screen, 'caption').textContent).to.contain('51 requests for Township of Lakeview — Page 2: 1 requests');
+    expect($(screen, 'caption').textContent).to.contain('51 requests for Township of Lakeview — page 2, 1 shown');
     const previous = $$<HTMLButtonElement>(screen, 'nav.paging button').find((b) => b.textContent?.includes('Previous page'))!;
     previous.click();
     await waitUntil(() => $$(screen, 'tbody tr').length === 2, 'first page not shown again');
