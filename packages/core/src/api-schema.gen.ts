@@ -6241,6 +6241,8 @@ export type components = {
                 };
             } | null;
             dueAt: string | null;
+            /** @description Residents following the request (as on its page) */
+            followers: number;
             locationText: string;
             /** @description Open past its time to close */
             overdue: boolean;

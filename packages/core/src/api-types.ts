@@ -60,4 +60,18 @@ export type TotpChallenge = Schemas['TotpChallenge'];
 export type TownReport = Schemas['TownReport'];
 export type ReportCount = TownReport['byDepartment'][number];
 export type ServiceTarget = Schemas['ServiceTarget'];
+
+// The staff inbox and a request's page (issue 8).
+export type InboxItem = Schemas['InboxItem'];
+export type InboxPage = Schemas['InboxPage'];
+export type InboxQuery = NonNullable<paths['/api/v1/staff/towns/{town}/inbox']['get']['parameters']['query']>;
+export type InboxSort = NonNullable<InboxQuery['sort']>;
+export type RequestPriority = NonNullable<InboxQuery['priority']>;
+export type StaffRequestDetail = Schemas['StaffRequestDetail'];
+export type StaffRequestEvent = Schemas['StaffRequestEvent'];
+export type StaffRequestConflict = Schemas['StaffRequestConflict'];
+export type StaffRequestChange = paths['/api/v1/staff/towns/{town}/requests/{reference}']['patch']['requestBody']['content']['application/json'];
+export type StaffRequestNote = paths['/api/v1/staff/towns/{town}/requests/{reference}/notes']['post']['requestBody']['content']['application/json'];
+export type Department = Schemas['Department'];
 export type ResponseTemplate = Schemas['ResponseTemplate'];
+export type Assignee = Json<'/api/v1/staff/towns/{town}/assignees', 'get'>['staff'][number];

@@ -7,3 +7,5 @@ import './kb-screens.suite.ts';
 import './webhooks.suite.ts';
 import './outbox.suite.ts';
 import './reports.suite.ts';
+import './inbox.suite.ts';
+import './request-page.suite.ts';

@@ -5,6 +5,7 @@ import { $, $$, apiError, deepActiveElement, stubFetch, type } from '../../core/
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
 import type { ArticleInput, StaffArticle } from '../src/kb/kb-api.ts';
 import { KB, article, categories, diff, insight, revisions, summaries } from './kb-fixtures.ts';
+import { detail } from './inbox-fixtures.ts';
 import { adminSession, openConsole, resetPage, screenOf, towns } from './support.ts';
 
 const agentSession = { ...adminSession, towns: [{ id: 'lakeview', role: 'agent' as const }] };
@@ -357,24 +358,15 @@ describe('knowledge base screens', function () {
     await waitUntil(() => stub.calls.some((c) => c.url.searchParams.get('from') === '2026-12-01' && c.url.searchParams.get('to') === '2026-12-03'), 'period not sent');
   });
 
-  it('shows internal articles of a request’s service as staff guidance in the inbox', async () => {
+  it('shows internal articles of a request’s service as staff guidance beside the request', async () => {
     stub
-      .on('GET /staff/towns/lakeview/requests', {
-        status: 200,
-        body: {
-          total: 1, page: 1, pageSize: 50,
-          requests: [{
-            reference: 'LKV-7K4Q2-M9XCR', serviceCode: 'pothole', serviceName: { en: 'Pothole', fr: 'Nid-de-poule' }, status: 'received', priority: 'normal',
-            location: { text: '12 Shore Rd' }, contact: null, createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z',
-          }],
-        },
-      })
+      .on('GET /staff/towns/lakeview/requests/LKV-7K4Q2-M9XCR', { status: 200, body: detail() })
       .on(`GET ${KB}/articles`, (req) =>
         req.url.searchParams.get('visibility') === 'internal' && req.url.searchParams.get('service') === 'pothole'
           ? { status: 200, body: { articles: [summaries[1]] } }
           : { status: 200, body: { articles: [] } });
-    const app = await openConsole('/staff/inbox');
-    const screen = await screenOf(app, 'muni-staff-requests', 'table');
+    const app = await openConsole('/staff/inbox/request?ref=LKV-7K4Q2-M9XCR');
+    const screen = await screenOf(app, 'muni-staff-request-page', 'dl');
     await waitUntil(() => screen.shadowRoot!.querySelector('muni-staff-kb-guidance')?.shadowRoot?.querySelector('details'), 'no guidance');
     const guidance = screen.shadowRoot!.querySelector('muni-staff-kb-guidance')!;
     expect($(guidance, 'summary').textContent).to.equal('Staff guidance (1 article)');

@@ -40,9 +40,9 @@ describe('console screens', () => {
     app.remove();
     resetPage();
     stub.on('GET /auth/session', { status: 200, body: { ...adminSession, towns: [{ id: 'lakeview', role: 'viewer' }] } })
-      .on('GET /staff/towns/lakeview/requests', { status: 200, body: { total: 0, page: 1, pageSize: 50, requests: [] } });
+      .on('GET /staff/towns/lakeview/inbox', { status: 200, body: { total: 0, items: [], nextCursor: null } });
     const viewer = await openConsole('/staff/settings/users');
-    await screenOf(viewer, 'muni-staff-requests');
+    await screenOf(viewer, 'muni-staff-inbox');
     expect(location.pathname).to.equal('/staff/inbox');
     expect($$(viewer, 'nav a').map((a) => a.getAttribute('href'))).to.deep.equal(['/staff/inbox', '/staff/kb', '/staff/kb/categories', '/staff/kb/insight', '/staff/reports', '/staff/account']);
   });
@@ -50,7 +50,7 @@ describe('console screens', () => {
   it('has no accessibility problem on any screen in English or in French', async function () {
     this.timeout(30_000); // twelve screens, each checked with axe, on a shared machine
     stub
-      .on('GET /staff/towns/lakeview/requests', { status: 200, body: { total: 0, page: 1, pageSize: 50, requests: [] } })
+      .on('GET /staff/towns/lakeview/inbox', { status: 200, body: { total: 0, items: [], nextCursor: null } })
       .on('GET /staff/towns/lakeview/users', { status: 200, body: people })
       .on('GET /staff/towns/lakeview/settings', { status: 200, body: settings })
       .on('GET /staff/towns/lakeview/sso', { status: 200, body: { configured: false, enabled: false, name: '', issuer: '', clientId: '', clientSecretSet: false, allowedDomains: [], defaultRole: 'viewer', redirectUri: 'https://services.lakeview.ca/api/v1/auth/sso/callback' } })
@@ -59,7 +59,7 @@ describe('console screens', () => {
       .on('GET /staff/me', { status: 200, body: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null, hasPassword: true, towns: [] } })
       .on('GET /auth/totp', { status: 200, body: { enabled: false, required: false, recoveryCodesLeft: 0, hasPassword: true } });
     const screens: [string, string, string][] = [
-      ['/staff/inbox', 'muni-staff-requests', 'table'],
+      ['/staff/inbox', 'muni-staff-inbox', 'table'],
       ['/staff/settings/users', 'muni-staff-users', 'table'],
       ['/staff/settings/town', 'muni-staff-town-settings', 'form'],
       ['/staff/settings/api-keys', 'muni-staff-api-keys', 'table'],

@@ -5,7 +5,8 @@ import type { MuniStaffApp } from '../src/app/staff-app.ts';
 import { LANGUAGE_KEY } from '../src/app/staff-app.ts';
 import { $, $$, apiError, deepActiveElement, stubFetch, type } from '../../core/test/fetch-stub.ts';
 import type { FetchStub } from '../../core/test/fetch-stub.ts';
-import type { StaffRequest, StaffRequestPage, StaffSession, Town } from '@munikit/core';
+import type { StaffSession, Town } from '@munikit/core';
+import { inboxItem, inboxPage } from './inbox-fixtures.ts';
 
 const session: StaffSession = {
   next: 'done',
@@ -17,13 +18,6 @@ const session: StaffSession = {
 };
 const twoTowns: StaffSession = { ...session, towns: [{ id: 'lakeview', role: 'admin' }, { id: 'hillcrest', role: 'viewer' }] };
 
-const request = (reference: string, over: Partial<StaffRequest> = {}): StaffRequest => ({
-  reference, status: 'received', priority: 'normal', serviceCode: 'pothole',
-  serviceName: { en: 'Pothole', fr: 'Nid-de-poule' }, description: 'Big hole', location: { text: '12 Lake Rd', lat: null, lng: null },
-  contact: { name: 'Sam Resident', email: 'sam@example.ca', phone: null }, channel: 'web', photos: [],
-  createdAt: '2026-11-22T09:00:00.000Z', updatedAt: '2026-11-22T09:00:00.000Z', ...over,
-});
-const page = (requests: StaffRequest[]): StaffRequestPage => ({ total: requests.length, page: 1, pageSize: 50, requests });
 const towns: { towns: Town[] } = {
   towns: [
     { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' },
@@ -48,8 +42,8 @@ describe('<muni-staff-app>', () => {
         return body.password === 'correct horse' ? { status: 200, body: session } : apiError(401, 'unauthenticated', 'Wrong');
       })
       .on('GET /towns', { status: 200, body: towns })
-      .on('GET /staff/towns/lakeview/requests', { status: 200, body: page([request('LKV-7K4Q-2M9X'), request('LKV-AB3D-EF4G', { contact: null })]) })
-      .on('GET /staff/towns/hillcrest/requests', { status: 200, body: page([request('HIL-22QQ-33RR')]) })
+      .on('GET /staff/towns/lakeview/inbox', { status: 200, body: inboxPage([inboxItem('LKV-7K4Q-2M9X'), inboxItem('LKV-AB3D-EF4G', { assignee: null })]) })
+      .on('GET /staff/towns/hillcrest/inbox', { status: 200, body: inboxPage([inboxItem('HIL-22QQ-33RR')]) })
       .on('POST /auth/logout', (req) => (req.headers.get('X-CSRF-Token') === 'csrf-123' ? { status: 204 } : apiError(403, 'csrf_failed', 'CSRF')));
   });
   afterEach(() => {
@@ -73,8 +67,8 @@ describe('<muni-staff-app>', () => {
 
   async function inbox(el: MuniStaffApp) {
     // The first inbox is a lazy chunk: on a loaded machine it takes longer than waitUntil's default second.
-    await waitUntil(() => screen(el, 'muni-staff-requests')?.shadowRoot?.querySelector('table'), 'no requests table', { timeout: 4000 });
-    return screen(el, 'muni-staff-requests')!;
+    await waitUntil(() => screen(el, 'muni-staff-inbox')?.shadowRoot?.querySelector('table'), 'no requests table', { timeout: 4000 });
+    return screen(el, 'muni-staff-inbox')!;
   }
 
   function signIn(form: Element, password: string) {
@@ -97,7 +91,7 @@ describe('<muni-staff-app>', () => {
     await waitUntil(() => deepActiveElement()?.id === 'screen-heading', 'screen heading not focused');
     await waitUntil(() => $(list, 'caption').textContent?.includes('2 requests for Township of Lakeview'), 'caption without town name');
     expect($$(list, 'tbody tr')).to.have.length(2);
-    expect($(list, 'tbody tr:nth-child(2)').textContent).to.contain('Anonymous');
+    expect($(list, 'tbody tr:nth-child(2)').textContent).to.contain('Nobody');
     expect($(list, 'tbody th[scope="row"]').textContent).to.contain('LKV-7K4Q-2M9X');
     expect($(el, 'nav a[aria-current="page"]').getAttribute('href')).to.equal('/staff/inbox');
     expect(document.title).to.equal('Requests — MuniKit staff console');
@@ -147,7 +141,7 @@ describe('<muni-staff-app>', () => {
     stub.on('GET /auth/session', { status: 200, body: session });
     const el = await open('/staff/inbox');
     const list = await inbox(el);
-    type($<HTMLSelectElement>(list, '#status-filter'), 'resolved');
+    type($<HTMLSelectElement>(list, '#inbox-status'), 'resolved');
     $<HTMLButtonElement>(list, '.filters button[type="submit"]').click();
     await waitUntil(() => stub.calls.some((c) => c.url.searchParams.get('status') === 'resolved'), 'no filtered call');
   });
@@ -173,7 +167,7 @@ describe('<muni-staff-app>', () => {
   });
 
   it('returns to sign-in when the session expires, and back to the screen after', async () => {
-    stub.on('GET /auth/session', { status: 200, body: session }).on('GET /staff/towns/lakeview/requests', apiError(401, 'unauthenticated', 'Expired'));
+    stub.on('GET /auth/session', { status: 200, body: session }).on('GET /staff/towns/lakeview/inbox', apiError(401, 'unauthenticated', 'Expired'));
     const el = await open('/staff/inbox');
     const form = await signInScreen(el);
     expect($(form, '.notice').textContent).to.contain('Your session has ended');

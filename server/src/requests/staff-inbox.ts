@@ -2,6 +2,7 @@
 // sorts and keyset pagination on (sort key, id). Indexes and the search index: migration 0014.
 import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTx, RequestPriority, RequestStatus } from '../platform/database/schema.ts';
+import { followerCounts } from '../notifications/subscriptions-store.ts';
 import { OPEN_STATUSES, isClosedStatus } from './statuses.ts';
 
 export const INBOX_SORTS = ['newest', 'oldest', 'priority', 'due'] as const;
@@ -42,6 +43,7 @@ export interface InboxItem {
   overdue: boolean;
   /** Still 'received' past its time to acknowledge. */
   ackOverdue: boolean;
+  followers: number;
 }
 
 export interface InboxPage {
@@ -185,6 +187,7 @@ export async function listInbox(
     const n = await filtered(db, townId, f, now).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     total = Number(n.n);
   }
+  const followers = await followerCounts(db, page.map((r) => r.id));
   return {
     total,
     nextCursor: rows.length > opts.limit && last ? encodeInboxCursor(keys.map((k) => k.value(last))) : null,
@@ -202,6 +205,7 @@ export async function listInbox(
       ackDueAt: r.ack_due_at,
       dueAt: r.due_at,
       ...overdueFlags(r, now),
+      followers: followers.get(r.id) ?? 0,
     })),
   };
 }

@@ -56,6 +56,7 @@ const InboxItemSchema = z
     dueAt: z.string().nullable(),
     overdue: z.boolean().openapi({ description: 'Open past its time to close' }),
     ackOverdue: z.boolean().openapi({ description: "Still 'received' past its time to acknowledge" }),
+    followers: z.number().int().openapi({ description: 'Residents following the request (as on its page)' }),
   })
   .openapi('InboxItem');
 

@@ -228,6 +228,11 @@ for (const dialect of dialects) {
       };
       // a@ came over from the duplicate and now follows; b@ is the request's own reporter (not a follower).
       expect(other.followers).toBe(1);
+      // The inbox row counts followers the same way as the request's page.
+      const listed = (await (await t.app.request(`/api/v1/staff/towns/testville/inbox?q=${target.reference}`, { headers: { cookie: admin.cookie } })).json()) as {
+        items: { reference: string; followers: number }[];
+      };
+      expect(listed.items.find((i) => i.reference === target.reference)?.followers).toBe(1);
       expect(other.events.at(-1)!.type).toBe('internal_note');
       expect(other.events.at(-1)!.note).toContain(dup.reference);
       const self = await t.app.request(`/api/v1/staff/towns/testville/requests/${target.reference}/merge`, jsonPost({ version: 2, intoReference: target.reference }, admin.write));

@@ -27,7 +27,8 @@ export const CONSOLE_BASE = '/staff';
 export const SIGN_IN_PATH = `${CONSOLE_BASE}/sign-in`;
 
 export const ROUTES: StaffRoute[] = [
-  { path: '/staff/inbox', tag: 'muni-staff-requests', titleKey: 'nav.inbox', permission: 'requests.read', load: () => import('../requests/requests-screen.ts') },
+  { path: '/staff/inbox', tag: 'muni-staff-inbox', titleKey: 'nav.inbox', permission: 'requests.read', load: () => import('../requests/inbox/inbox-screen.ts') },
+  { path: '/staff/inbox/request', tag: 'muni-staff-request-page', titleKey: 'nav.request', permission: 'requests.read', nav: false, load: () => import('../requests/request-page/request-page.ts') },
   { path: '/staff/kb', tag: 'muni-staff-kb-articles', titleKey: 'nav.kb', permission: 'kb.read', load: () => import('../kb/kb-articles/kb-articles-screen.ts') },
   { path: '/staff/kb/article', tag: 'muni-staff-kb-editor', titleKey: 'nav.kbArticle', permission: 'kb.read', nav: false, load: () => import('../kb/kb-editor/kb-editor-screen.ts') },
   { path: '/staff/kb/revisions', tag: 'muni-staff-kb-revisions', titleKey: 'nav.kbRevisions', permission: 'kb.read', nav: false, load: () => import('../kb/kb-revisions/kb-revisions-screen.ts') },
