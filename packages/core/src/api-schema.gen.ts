@@ -4827,6 +4827,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The Idempotency-Key was already used with a different body (idempotency_key_reused) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7053,7 +7062,7 @@ export type components = {
         };
         WebhookCreate: {
             events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged")[];
-            /** @description https:// (http:// only to a loopback address) */
+            /** @description https:// to a public address (private addresses and http:// only with WEBHOOK_ALLOW_PRIVATE) */
             url: string;
         };
         WebhookDelivery: {

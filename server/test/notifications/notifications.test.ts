@@ -44,10 +44,10 @@ for (const dialect of dialects) {
     let admin: Signed;
 
     beforeAll(async () => {
-      t = await createTestApp({ db: await dialect.open(), config: { TRUST_PROXY: '1' } });
+      t = await createTestApp({ db: await dialect.open(), config: { TRUST_PROXY: '1', WEBHOOK_ALLOW_PRIVATE: '1' } });
       smtp = await startSmtp();
       const sender = smtpSender(smtp.url, 'Town of Testville <no-reply@testville.example>');
-      worker = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ timeoutMs: 3000 }) } });
+      worker = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ timeoutMs: 3000, allowPrivate: true }) } });
       admin = await signIn(t.app, ADMIN.email, ADMIN.password);
     });
     afterAll(async () => {
@@ -299,9 +299,9 @@ for (const dialect of dialects) {
       }
     });
 
-    it('manages webhooks for admins only: https only, disable, ping, delete, all audited', async () => {
-      const bad = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'http://example.com/hook', events: ['request.received'] }, admin.write));
-      expect(bad.status).toBe(400);
+    it('manages webhooks for admins only: http(s) only, disable, ping, delete, all audited', async () => {
+      const bad = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'ftp://example.com/hook', events: ['request.received'] }, admin.write));
+      expect(bad.status).toBe(422);
       expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('url');
       const noEvents = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'https://wo.example/hook', events: [] }, admin.write));
       expect(noEvents.status).toBe(400);
