@@ -119,14 +119,47 @@ for (const dialect of dialects) {
       expect(smtp.mails.find((m) => m.subject?.includes(fourth.reference))?.text).toContain(`https://www.testville.example/services/track?x=1&ref=${fourth.reference}`);
     });
 
-    it('adds the confirm link when the reporter asked to be emailed', async () => {
-      const r = await file();
-      await drain();
-      smtp.mails.length = 0;
-      await notifyRequestChange(t.db, { kind: 'received', townId: 'testville', requestId: r.id, confirmToken: 'tok-123' });
+    it('sends a reporter who ticked "email me" one email: the acknowledgement with the confirm link, which starts the updates', async () => {
+      const key = crypto.randomUUID();
+      const res = await t.app.request('/api/v1/towns/testville/requests', {
+        ...filing({ lang: 'fr', contact: { email: 'Reporter@Example.ca' }, subscribe: true }),
+        headers: { ...filing().headers, 'idempotency-key': key },
+      });
+      expect(res.status).toBe(201);
+      const { reference } = (await res.json()) as { reference: string };
+      // The same filing sent again (a retry) files nothing and sends nothing more.
+      const replay = await t.app.request('/api/v1/towns/testville/requests', {
+        ...filing({ lang: 'fr', contact: { email: 'Reporter@Example.ca' }, subscribe: true }),
+        headers: { ...filing().headers, 'idempotency-key': key },
+      });
+      expect(replay.status).toBe(200);
       await drain();
       expect(smtp.mails).toHaveLength(1);
-      expect(smtp.mails[0]!.text).toContain('http://127.0.0.1:8787/r/confirm?t=tok-123');
+      const m = smtp.mails[0]!;
+      expect((m.to as { text: string }).text.toLowerCase()).toBe('reporter@example.ca');
+      expect(m.subject).toBe(`Nous avons reçu votre demande ${reference} : confirmez votre courriel`);
+      expect(m.text).toContain(`track.html?ref=${reference}`);
+      const confirm = /http:\/\/127\.0\.0\.1:8787(\/r\/confirm\?t=[A-Za-z0-9_%-]+)/.exec(m.text ?? '')![1]!;
+      expect(m.html).toContain(`href="http://127.0.0.1:8787${confirm}"`);
+      const id = (await t.db.selectFrom('requests').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+
+      // Not confirmed yet: a change reaches nobody.
+      await changeStatus(id, 'acknowledged');
+      await drain();
+      expect(smtp.mails).toHaveLength(1);
+      const page = await t.app.request(confirm);
+      expect(await page.text()).toContain('Vous recevrez les avis par courriel');
+      await changeStatus(id, 'in_progress');
+      await drain();
+      expect(smtp.mails).toHaveLength(2);
+      expect(smtp.mails[1]!.subject).toBe(`Demande ${reference} : En cours`);
+      expect((smtp.mails[1]!.to as { text: string }).text).toBe('reporter@example.ca');
+
+      // Without the box ticked, or without an email, no subscription.
+      const quiet = await file({ contact: { email: 'quiet@example.ca' } });
+      const noEmail = await file({ contact: { phone: '613-555-0100' }, subscribe: true });
+      const subs = await t.db.selectFrom('request_subscribers').select('request_id').where('request_id', 'in', [quiet.id, noEmail.id]).execute();
+      expect(subs).toEqual([]);
     });
 
     it('tells a confirmed subscriber of a status change, once, in their language, with one-click unsubscribe; nobody else', async () => {
