@@ -7056,12 +7056,12 @@ export type components = {
         Webhook: {
             active: boolean;
             createdAt: string;
-            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged")[];
+            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged" | "request.department_changed")[];
             id: string;
             url: string;
         };
         WebhookCreate: {
-            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged")[];
+            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged" | "request.department_changed")[];
             /** @description https:// to a public address (private addresses and http:// only with WEBHOOK_ALLOW_PRIVATE) */
             url: string;
         };

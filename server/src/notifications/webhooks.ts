@@ -12,7 +12,7 @@ import type { JobHandler } from '../platform/jobs/worker.ts';
 import { addressProblem, literalAddress, pinnedLookup, RefusedTarget, webhookUrlProblem, type Resolve, type TargetPolicy } from './webhook-target.ts';
 
 export const WEBHOOK_KIND = 'webhook';
-export const WEBHOOK_EVENTS = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged'] as const;
+export const WEBHOOK_EVENTS = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged', 'request.department_changed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 

@@ -3,12 +3,13 @@
 // and the town's webhooks at a real HTTP receiver, signed; internal notes reach nobody. On SQLite, and
 // on PostgreSQL when TEST_DATABASE_URL is set.
 import { createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import { notifyRequestChange } from '../../src/notifications/request-changes.ts';
+import { NOTIFICATION_TEMPLATES_DIR, notifyRequestChange } from '../../src/notifications/request-changes.ts';
 import { sha256Hex } from '../../src/notifications/tokens.ts';
 import { WEBHOOK_KIND, webhookHandler } from '../../src/notifications/webhooks.ts';
-import { EMAIL_KIND, emailHandler, smtpSender } from '../../src/platform/jobs/email.ts';
+import { EMAIL_KIND, emailHandler, renderEmailTemplate, smtpSender } from '../../src/platform/jobs/email.ts';
 import { getJob } from '../../src/platform/jobs/outbox.ts';
 import { createWorker, type Worker } from '../../src/platform/jobs/worker.ts';
 import type { RequestEventType } from '../../src/platform/database/schema.ts';
@@ -259,6 +260,62 @@ for (const dialect of dialects) {
       expect((await t.app.request(forged)).status).toBe(400);
       expect((await t.app.request('/r/fixed?t=nothing&answer=maybe')).status).toBe(400);
       expect(await t.db.selectFrom('request_fix_answers').selectAll().where('request_id', '=', r.id).execute()).toHaveLength(1);
+    });
+
+    it('tells subscribers and webhooks when staff pass a request to another department', async () => {
+      const receiver = await startReceiver();
+      try {
+        await t.db
+          .insertInto('departments')
+          .values({ id: 'roads', town_id: 'testville', name_en: 'Roads', name_fr: 'Voirie', email: null, created_at: new Date().toISOString() })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        await webhook(receiver.url, ['request.department_changed']);
+        const r = await file({ contact: { phone: '613-555-0100' } });
+        const en = await addSubscriber(t.db, { townId: 'testville', requestId: r.id, email: 'en@example.com', lang: 'en', status: 'confirmed' });
+        await addSubscriber(t.db, { townId: 'testville', requestId: r.id, email: 'fr@example.com', lang: 'fr', status: 'confirmed' });
+        const url = `/api/v1/staff/towns/testville/requests/${r.reference}`;
+        const { version } = (await (await t.app.request(url, { headers: { cookie: admin.cookie } })).json()) as { version: number };
+        const res = await t.app.request(url, jsonPost({ version, departmentId: 'roads' }, admin.write, 'PATCH'));
+        expect(res.status).toBe(200);
+        await drain();
+        expect(smtp.mails).toHaveLength(2);
+        const toEn = smtp.mails.find((m) => (m.to as { text: string }).text === 'en@example.com')!;
+        const toFr = smtp.mails.find((m) => (m.to as { text: string }).text === 'fr@example.com')!;
+        expect(toEn.subject).toBe(`Request ${r.reference}: passed to Roads`);
+        expect(toEn.text).toContain('was passed to the department that will handle it: Roads.');
+        expect(toEn.text).toContain(`http://127.0.0.1:8787/r/unsubscribe?t=${en.unsubscribeToken}`);
+        expect(toEn.html).toContain(`href="http://127.0.0.1:8787/track.html?ref=${r.reference}"`);
+        expect(toFr.subject).toBe(`Demande ${r.reference} : transmise à Voirie`);
+        expect(toFr.html).toContain('au service qui s’en occupera : Voirie.');
+        expect(receiver.received.map((h) => h.headers['munikit-event'])).toEqual(['request.department_changed']);
+        expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: 'request.department_changed', request: { reference: r.reference, department: 'roads' } });
+
+        // A change that leaves the department as it is tells nobody.
+        const again = (await (await t.app.request(url, { headers: { cookie: admin.cookie } })).json()) as { version: number };
+        expect((await t.app.request(url, jsonPost({ version: again.version, departmentId: 'roads', priority: 'high' }, admin.write, 'PATCH'))).status).toBe(200);
+        await drain();
+        expect(smtp.mails).toHaveLength(2);
+        expect(receiver.received).toHaveLength(1);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('has every notification email in English and French, text and HTML, with every placeholder filled', () => {
+      const dir = NOTIFICATION_TEMPLATES_DIR;
+      const files = readdirSync(dir);
+      const names = [...new Set(files.filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.(en|fr)\.txt$/, '')))];
+      expect(names).toContain('request-department-changed');
+      const vars = new Proxy({} as Record<string, string>, { get: (_, k) => `[${String(k)}]` });
+      for (const n of names) {
+        for (const lang of ['en', 'fr'] as const) {
+          expect(files, `${n}.${lang}`).toContain(`${n}.${lang}.txt`);
+          const m = renderEmailTemplate(dir, n, lang, vars);
+          expect(m.text, n).not.toMatch(/\{\{/);
+          if (n !== 'subscription-confirm') expect(m.html, `${n}.${lang}.html`).toContain(`lang="${lang}"`);
+        }
+      }
     });
 
     it('tells subscribers of a merged request where it went', async () => {
