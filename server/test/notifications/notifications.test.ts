@@ -313,7 +313,7 @@ for (const dialect of dialects) {
           expect(files, `${n}.${lang}`).toContain(`${n}.${lang}.txt`);
           const m = renderEmailTemplate(dir, n, lang, vars);
           expect(m.text, n).not.toMatch(/\{\{/);
-          if (n !== 'subscription-confirm') expect(m.html, `${n}.${lang}.html`).toContain(`lang="${lang}"`);
+          expect(m.html, `${n}.${lang}.html`).toContain(`lang="${lang}"`);
         }
       }
     });
