@@ -62,6 +62,10 @@ for (const dialect of dialects) {
       await t.db.deleteFrom('webhooks').execute();
     });
 
+    async function drainWith(w: Worker, now: Date) {
+      while ((await w.runOnce(now)) > 0);
+    }
+
     /** Runs every due job (a failing one stays for later). */
     async function drain(now?: Date) {
       while ((await worker.runOnce(now)) > 0);
@@ -103,6 +107,9 @@ for (const dialect of dialects) {
       const toEn = smtp.mails.find((m) => m.subject?.includes(en.reference))!;
       expect(toEn.subject).toBe(`We received your request ${en.reference}`);
       expect(toEn.from?.text).toContain('no-reply@testville.example');
+      // The Message-ID comes from the outbox job, the same on every attempt of it.
+      const ackJob = (await t.db.selectFrom('jobs').select(['id', 'payload']).where('kind', '=', 'email').execute()).find((j) => j.payload.includes(en.reference))!;
+      expect(toEn.messageId).toBe(`<job-${ackJob.id}@testville.example>`);
       expect(toEn.text).toContain(`http://127.0.0.1:8787/track.html?ref=${en.reference}`);
       expect(toEn.html).toContain(`<a href="http://127.0.0.1:8787/track.html?ref=${en.reference}">`);
       const toFr = smtp.mails.find((m) => m.subject?.includes(fr.reference))!;
@@ -161,6 +168,34 @@ for (const dialect of dialects) {
       const noEmail = await file({ contact: { phone: '613-555-0100' }, subscribe: true });
       const subs = await t.db.selectFrom('request_subscribers').select('request_id').where('request_id', 'in', [quiet.id, noEmail.id]).execute();
       expect(subs).toEqual([]);
+    });
+
+    it('retries an email the SMTP server refused, with back-off, and sends it once with the same Message-ID', async () => {
+      const busy = await startSmtp({ refuseFirst: 2 });
+      try {
+        const sender = smtpSender(busy.url, 'Town of Testville <no-reply@testville.example>');
+        const w = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender) } });
+        const r = await file();
+        while ((await w.runOnce()) > 0);
+        const job = (await t.db.selectFrom('jobs').select(['id', 'payload']).where('kind', '=', 'email').execute()).find((j) => j.payload.includes(r.reference))!;
+        let j = (await getJob(t.db, job.id))!;
+        expect(j).toMatchObject({ attempts: 1, doneAt: null, failedAt: null });
+        expect(j.lastError).toContain('Mailbox busy');
+        const firstDelay = Date.parse(j.runAt) - Date.now();
+        expect(firstDelay).toBeGreaterThan(20_000); // 30 s back-off
+        await drainWith(w, new Date(Date.parse(j.runAt) + 1));
+        j = (await getJob(t.db, job.id))!;
+        expect(j).toMatchObject({ attempts: 2, doneAt: null });
+        expect(Date.parse(j.runAt) - Date.now()).toBeGreaterThan(firstDelay); // longer
+        await drainWith(w, new Date(Date.parse(j.runAt) + 1));
+        j = (await getJob(t.db, job.id))!;
+        expect(j.doneAt).toBeTruthy();
+        expect(busy.mails).toHaveLength(1);
+        expect(busy.mails[0]!.messageId).toBe(`<job-${job.id}@testville.example>`);
+        sender.close();
+      } finally {
+        await busy.close();
+      }
     });
 
     it('tells a confirmed subscriber of a status change, once, in their language, with one-click unsubscribe; nobody else', async () => {

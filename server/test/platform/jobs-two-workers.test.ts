@@ -59,20 +59,21 @@ describe.skipIf(!TEST_DATABASE_URL)('two workers on one PostgreSQL database', ()
     const runs: string[] = [];
     const slow = (name: string) => async () => {
       runs.push(name);
-      await new Promise((r) => setTimeout(r, 800));
+      await new Promise((r) => setTimeout(r, 2500));
       return name;
     };
-    const opts = { leaseMs: 200, heartbeatMs: 50, pollMs: 20 };
+    // A 1 s lease renewed every 100 ms: the job lasts two and a half leases.
+    const opts = { leaseMs: 1000, heartbeatMs: 100, pollMs: 20 };
     const wa = createWorker({ db: a.db, ...opts, handlers: { 'test.slow': slow('a') } });
     const wb = createWorker({ db: b.db, ...opts, handlers: { 'test.slow': slow('b') } });
     wa.start();
     wb.start();
-    await expect.poll(async () => (await getJob(a.db, id))?.doneAt, { timeout: 5000 }).toBeTruthy();
+    await expect.poll(async () => (await getJob(a.db, id))?.doneAt, { timeout: 10_000 }).toBeTruthy();
     await new Promise((r) => setTimeout(r, 300)); // both keep polling past the end of the job
     await Promise.all([wa.stop(), wb.stop()]);
     expect(runs).toHaveLength(1);
     expect(await getJob(a.db, id)).toMatchObject({ attempts: 1, lastError: null });
-  });
+  }, 15_000);
 
   it('works a job claimed by an instance that died, once its lease is over', async () => {
     const id = await enqueue(a.db, 'test.orphan', {}, undefined, { townId: 'testville' });

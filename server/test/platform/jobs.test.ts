@@ -103,15 +103,15 @@ for (const dialect of dialects) {
       const runs: string[] = [];
       const slow = (name: string) => async () => {
         runs.push(name);
-        await sleep(900);
+        await sleep(2500);
         return name;
       };
-      // Leases of 200 ms renewed every 50 ms: the job outlives its first lease four times over.
-      const a = createWorker({ db: t.db, leaseMs: 200, heartbeatMs: 50, handlers: { 'test.slow': slow('a') } });
-      const b = createWorker({ db: t.db, leaseMs: 200, heartbeatMs: 50, handlers: { 'test.slow': slow('b') } });
+      // Leases of 1 s renewed every 100 ms: the job lasts two and a half leases.
+      const a = createWorker({ db: t.db, leaseMs: 1000, heartbeatMs: 100, handlers: { 'test.slow': slow('a') } });
+      const b = createWorker({ db: t.db, leaseMs: 1000, heartbeatMs: 100, handlers: { 'test.slow': slow('b') } });
       const first = a.runOnce();
       let claimedByB = 0;
-      const until = Date.now() + 1100;
+      const until = Date.now() + 2700;
       while (Date.now() < until) {
         claimedByB += await b.runOnce();
         await sleep(40);
@@ -120,16 +120,16 @@ for (const dialect of dialects) {
       expect(claimedByB).toBe(0);
       expect(runs).toEqual(['a']);
       expect(await getJob(t.db, id)).toMatchObject({ attempts: 1, result: 'a', lastError: null });
-    });
+    }, 15_000);
 
     it('runs the job of a worker that died once its lease ends; the dead worker’s late outcome is fenced out', async () => {
       const id = await enqueue(t.db, 'test.orphan', {});
-      // Worker A claims with a 150 ms lease, then stops answering (no heartbeat, no result).
-      const [held] = (await claimDueJobs(t.db, 10, 150)).filter((j) => j.id === id);
+      // Worker A claims with a 1 s lease, then stops answering (no heartbeat, no result).
+      const [held] = (await claimDueJobs(t.db, 10, 1000)).filter((j) => j.id === id);
       expect(held).toMatchObject({ attempts: 1 });
       const b = createWorker({ db: t.db, handlers: { 'test.orphan': async () => 'b' } });
       expect(await b.runOnce()).toBe(0); // still A's
-      await sleep(200);
+      await sleep(1100);
       expect(await b.runOnce()).toBe(1);
       expect(await getJob(t.db, id)).toMatchObject({ attempts: 2, result: 'b' });
       // A comes back: its attempt number is stale, so it can neither renew nor overwrite B's result.
