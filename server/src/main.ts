@@ -87,7 +87,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
 // The outbox worker. Without SMTP_URL, email stays in the outbox (admins read it in the console).
 const sender = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : keepInOutbox;
 logger.info(config.smtpUrl ? 'email: sent through SMTP_URL' : 'email: kept in the outbox (set SMTP_URL to send)');
-const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler() } });
+const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ allowPrivate: config.webhookAllowPrivate }) } });
 worker.start();
 
 const sweep = setInterval(() => {

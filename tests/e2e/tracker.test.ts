@@ -60,9 +60,10 @@ describe('tracker', () => {
     await expect.poll(() => reference.count(), { timeout: 10_000 }).toBe(1);
     const ref = (await reference.getAttribute('data-reference'))!;
 
-    // The confirmation email, in French, with its link.
+    // One email, in French: the acknowledgement with the confirm link.
     await expect.poll(() => emailsTo(email).length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const mail = emailsTo(email).find((m) => m.template === 'subscription-confirm')!;
+    expect(emailsTo(email).map((m) => m.template)).toEqual(['request-received-subscribe']);
+    const mail = emailsTo(email)[0]!;
     expect(mail.lang).toBe('fr');
     expect(mail.subject).toContain(ref);
     const link = /http:\/\/127\.0\.0\.1:\d+\/r\/confirm\?t=\S+/.exec(mail.text)![0];

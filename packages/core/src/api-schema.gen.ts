@@ -4895,6 +4895,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The Idempotency-Key was already used with a different body (idempotency_key_reused) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7120,13 +7129,13 @@ export type components = {
         Webhook: {
             active: boolean;
             createdAt: string;
-            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged")[];
+            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged" | "request.department_changed")[];
             id: string;
             url: string;
         };
         WebhookCreate: {
-            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged")[];
-            /** @description https:// (http:// only to a loopback address) */
+            events: ("request.received" | "request.status_changed" | "request.public_note" | "request.merged" | "request.department_changed")[];
+            /** @description https:// to a public address (private addresses and http:// only with WEBHOOK_ALLOW_PRIVATE) */
             url: string;
         };
         WebhookDelivery: {

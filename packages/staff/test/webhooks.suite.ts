@@ -22,7 +22,7 @@ describe('webhooks screen', () => {
       .on('GET /staff/towns/lakeview/webhooks/w1/deliveries', { status: 200, body: { deliveries } })
       .on('POST /staff/towns/lakeview/webhooks', (req) => {
         const body = req.body as { url: string; events: Webhook['events'] };
-        if (!body.url.startsWith('https://')) return apiError(400, 'validation_failed', 'Bad URL', [{ field: 'url', message: 'Enter an https:// address.' }]);
+        if (!body.url.startsWith('https://')) return apiError(422, 'validation_failed', 'Bad URL', [{ field: 'url', message: 'Enter an https:// address.' }]);
         const made = { id: 'w2', url: body.url, events: body.events, active: true, createdAt: '2026-11-22T10:00:00Z' };
         hooks.push(made);
         return { status: 201, body: { ...made, secret: 'whsec_shown_once' } };
@@ -80,7 +80,7 @@ describe('webhooks screen', () => {
     await waitUntil(() => deepActiveElement()?.id === 'made-heading', 'secret not announced');
     expect($<HTMLInputElement>(screen, '#made-secret').value).to.equal('whsec_shown_once');
     const sent = stub.calls.filter((c) => c.method === 'POST' && c.url.pathname.endsWith('/webhooks')).at(-1);
-    expect(sent?.body).to.deep.equal({ url: 'https://crm.lakeview.ca/in', events: ['request.received', 'request.status_changed', 'request.public_note', 'request.merged'] });
+    expect(sent?.body).to.deep.equal({ url: 'https://crm.lakeview.ca/in', events: ['request.received', 'request.status_changed', 'request.public_note', 'request.merged', 'request.department_changed'] });
     await waitUntil(() => $$(screen, 'tbody tr').length === 2, 'new webhook not listed');
 
     $<HTMLButtonElement>(screen, 'button[aria-label="Disable https://wo.lakeview.ca/hook"]').click();

@@ -24,6 +24,8 @@ export type RequestChange =
     }
   | { kind: 'status_changed'; townId: string; requestId: string; eventId: string; status: RequestStatus }
   | { kind: 'public_note'; townId: string; requestId: string; eventId: string }
+  /** Staff passed the request to another department (the public `department_changed` event). */
+  | { kind: 'department_changed'; townId: string; requestId: string; eventId: string; departmentId: string }
   /** Call before the subscribers are moved to `intoRequestId`: they are told where their request went. */
   | { kind: 'merged'; townId: string; requestId: string; intoRequestId: string };
 
@@ -38,6 +40,7 @@ const WEBHOOK_EVENT: Record<RequestChange['kind'], WebhookEventType> = {
   status_changed: 'request.status_changed',
   public_note: 'request.public_note',
   merged: 'request.merged',
+  department_changed: 'request.department_changed',
 };
 
 const NOTE_IN_OTHER_LANGUAGE: Record<Lang, string> = {
@@ -123,6 +126,17 @@ export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Pr
     if (!into) return;
     template = 'request-merged';
     extra = () => ({ intoReference: into.reference, trackerLink: trackerLink(town, into.reference) });
+  } else if (change.kind === 'department_changed') {
+    const event = await db.selectFrom('request_events').select('visibility').where('id', '=', change.eventId).where('request_id', '=', request.id).executeTakeFirst();
+    const department = await db
+      .selectFrom('departments')
+      .select(['name_en', 'name_fr'])
+      .where('id', '=', change.departmentId)
+      .where('town_id', '=', town.id)
+      .executeTakeFirst();
+    if (!event || event.visibility !== 'public' || !department) return;
+    template = 'request-department-changed';
+    extra = (lang) => ({ department: lang === 'fr' ? department.name_fr : department.name_en });
   } else {
     const event = await db
       .selectFrom('request_events')

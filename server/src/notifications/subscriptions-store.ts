@@ -9,7 +9,7 @@
 // server_secrets, so every instance sharing the database derives the same links.
 import { createHmac } from 'node:crypto';
 import { serverSecret } from '../platform/database/server-secrets.ts';
-import type { Db, DbOrTx, Lang } from '../platform/database/schema.ts';
+import type { DbOrTx, Lang } from '../platform/database/schema.ts';
 import { newId } from '../platform/database/schema.ts';
 import path from 'node:path';
 import { newToken, sha256 } from '../accounts/tokens.ts';
@@ -286,8 +286,9 @@ export async function queueSubscriptionConfirmation(
 
 /**
  * Subscribes an address to a request and queues its confirmation email (nothing is sent to an
- * address that already follows it). The one path for the tracker, "this is my problem too" and the
- * form's "email me" (source reporter), so every channel gets the same double opt-in.
+ * address that already follows it). The path for the tracker and "this is my problem too"; the form's
+ * "email me" (source reporter) makes its subscription in the filing transaction and its confirm link
+ * rides in the acknowledgement (requests/intake-store.ts), the same double opt-in in one email.
  */
 export async function subscribeAndConfirm(
   db: DbOrTx,
@@ -312,16 +313,4 @@ export async function subscribeAndConfirm(
     confirmToken: created.confirmToken,
     publicOrigin: s.publicOrigin,
   });
-}
-
-/** The form's "Email me when this request changes": a pending 'reporter' subscription and its confirmation email. */
-export async function subscribeReporter(
-  db: Db,
-  s: { town: { id: string; referencePrefix: string; name: { en: string; fr: string } }; reference: string; email: string; lang: Lang; publicOrigin: string },
-): Promise<void> {
-  const request = await requestForSubscription(db, s.town, s.reference);
-  if (!request) return;
-  await db.transaction().execute((trx) =>
-    subscribeAndConfirm(trx, { town: s.town, request, email: s.email, lang: s.lang, source: 'reporter', publicOrigin: s.publicOrigin }),
-  );
 }

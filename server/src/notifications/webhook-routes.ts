@@ -5,7 +5,7 @@ import type { App, RouteDeps } from '../app-types.ts';
 import { audit } from '../accounts/audit.ts';
 import { say } from '../accounts/messages.ts';
 import { guard } from '../accounts/permissions.ts';
-import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
+import { apiError, errorResponses } from '../platform/http/errors.ts';
 import { TownParam } from '../towns/routes.ts';
 import {
   createWebhook,
@@ -16,9 +16,9 @@ import {
   listWebhooks,
   setWebhookActive,
   WEBHOOK_EVENTS,
-  webhookUrlProblem,
   type Webhook,
 } from './webhooks.ts';
+import { checkWebhookUrl, type WebhookUrlProblem } from './webhook-target.ts';
 
 const WebhookSchema = z
   .object({
@@ -71,7 +71,12 @@ const createHookRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              url: z.string().trim().min(1).max(2000).openapi({ description: 'https:// (http:// only to a loopback address)' }),
+              url: z
+                .string()
+                .trim()
+                .min(1)
+                .max(2000)
+                .openapi({ description: 'https:// to a public address (private addresses and http:// only with WEBHOOK_ALLOW_PRIVATE)' }),
               events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
             })
             .openapi('WebhookCreate'),
@@ -81,7 +86,7 @@ const createHookRoute = createRoute({
   },
   responses: {
     201: { description: 'The new webhook', content: { 'application/json': { schema: WebhookSchema.extend({ secret: z.string() }).openapi('NewWebhook') } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -135,7 +140,18 @@ const pingRoute = createRoute({
 
 const view = (h: Webhook) => ({ id: h.id, url: h.url, events: h.events, active: h.active, createdAt: h.createdAt });
 
-export function registerWebhookRoutes(app: App, { db }: RouteDeps) {
+const URL_PROBLEM: Record<WebhookUrlProblem, { en: string; fr: string }> = {
+  not_a_url: { en: 'Enter a full web address, like https://workorders.example.ca/munikit.', fr: 'Entrez une adresse Web complète, comme https://workorders.example.ca/munikit.' },
+  scheme: { en: 'Enter an https:// address.', fr: 'Entrez une adresse https://.' },
+  not_https: { en: 'Enter an https:// address (http:// is not encrypted).', fr: 'Entrez une adresse https:// (http:// n’est pas chiffré).' },
+  credentials: { en: 'Remove the user name and password from the address: the signature proves the sender.', fr: 'Retirez le nom d’utilisateur et le mot de passe de l’adresse : la signature prouve l’expéditeur.' },
+  internal_address: {
+    en: 'This address is on an internal network (private, loopback or cloud metadata); webhooks go to public addresses only.',
+    fr: 'Cette adresse est sur un réseau interne (privé, boucle locale ou métadonnées infonuagiques); les webhooks vont seulement vers des adresses publiques.',
+  },
+};
+
+export function registerWebhookRoutes(app: App, { db, config }: RouteDeps) {
   const notFound = (c: Parameters<typeof say>[0]) =>
     apiError(c, 404, 'not_found', say(c, 'There is no webhook with this id in this town.', 'Aucun webhook ne porte cet identifiant dans cette municipalité.'));
 
@@ -147,18 +163,11 @@ export function registerWebhookRoutes(app: App, { db }: RouteDeps) {
   app.openapi(guard(createHookRoute, 'webhooks.manage'), async (c) => {
     const { town } = c.req.valid('param');
     const { url, events } = c.req.valid('json');
-    const problem = webhookUrlProblem(url);
+    const problem = await checkWebhookUrl(url, { allowPrivate: config.webhookAllowPrivate });
     if (problem) {
-      return validationFailed(c, [
-        {
-          field: 'url',
-          message: say(
-            c,
-            'Enter an https:// address without a user name or password (http:// only to this machine, for testing).',
-            'Entrez une adresse https:// sans nom d’utilisateur ni mot de passe (http:// seulement vers cette machine, pour des essais).',
-          ),
-        },
-      ]);
+      // A well-formed URL the server will not post to: 422, naming the field.
+      const m = URL_PROBLEM[problem];
+      return apiError(c, 422, 'validation_failed', say(c, 'The field url is not valid.', 'Le champ url n’est pas valide.'), [{ field: 'url', message: say(c, m.en, m.fr) }]);
     }
     const { webhook, secret } = await createWebhook(db, town, url, events);
     await audit(c, 'webhook.created', { type: 'webhook', id: webhook.id }, null, { url, events: webhook.events });

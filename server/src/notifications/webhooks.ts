@@ -1,16 +1,18 @@
 // Outgoing webhooks: a town's work-order system gets a signed JSON POST for each request event it
 // asked for. Queued in the outbox (kind 'webhook') in the transaction of the change, sent by the
-// worker with a 10 s timeout, retried like email on a non-2xx answer or a timeout, each attempt logged
+// worker with a 10 s timeout to a checked address (webhook-target.ts), retried like email on a non-2xx answer or a timeout, each attempt logged
 // in webhook_deliveries. Staff systems may see the location; never a resident's contact details.
 import { createHmac, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { DbOrTx, WebhooksTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
-import { LOOPBACK_HOSTS } from '../platform/config.ts';
 import { enqueue } from '../platform/jobs/outbox.ts';
 import type { JobHandler } from '../platform/jobs/worker.ts';
+import { addressProblem, literalAddress, pinnedLookup, RefusedTarget, webhookUrlProblem, type Resolve, type TargetPolicy } from './webhook-target.ts';
 
 export const WEBHOOK_KIND = 'webhook';
-export const WEBHOOK_EVENTS = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged'] as const;
+export const WEBHOOK_EVENTS = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged', 'request.department_changed'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -31,20 +33,6 @@ const toWebhook = (r: WebhooksTable): Webhook => ({
   active: r.active === 1,
   createdAt: r.created_at,
 });
-
-/** https only; plain http only to this machine (tests, a developer's receiver). Returns a reason, or null. */
-export function webhookUrlProblem(raw: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return 'not_a_url';
-  }
-  if (u.username || u.password) return 'credentials';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname.replace(/^\[|\]$/g, ''))) return null;
-  return 'not_https';
-}
 
 export async function listWebhooks(db: DbOrTx, townId: string): Promise<Webhook[]> {
   const rows = await db.selectFrom('webhooks').selectAll().where('town_id', '=', townId).orderBy('created_at').orderBy('id').execute();
@@ -172,10 +160,40 @@ export function signWebhook(secret: string, body: string, t: number): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
+/**
+ * POSTs to the URL and answers the status code. The host is checked first (an IP literal here, a name
+ * in the pinned lookup, whose checked answer is the address connected to); no redirect is followed.
+ */
+function post(raw: string, headers: Record<string, string>, body: string, o: { policy: TargetPolicy; resolve?: Resolve; signal: AbortSignal }): Promise<number> {
+  const problem = webhookUrlProblem(raw, o.policy);
+  if (problem) return Promise.reject(new RefusedTarget(`refused: ${problem.replaceAll('_', ' ')}`));
+  const url = new URL(raw);
+  const literal = literalAddress(url);
+  if (literal && addressProblem(literal, o.policy)) return Promise.reject(new RefusedTarget('refused: internal address'));
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        lookup: pinnedLookup(o.policy, o.resolve) as unknown as http.RequestOptions['lookup'],
+        signal: o.signal,
+        agent: false,
+      },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** The worker's handler for 'webhook' jobs: POST, log the attempt, throw on failure so the job is retried. */
 export const webhookHandler =
-  (opts: { timeoutMs?: number } = {}): JobHandler =>
-  async (job, { db }) => {
+  (opts: { timeoutMs?: number; allowPrivate?: boolean; resolve?: Resolve } = {}): JobHandler =>
+  async (job, { db, signal }) => {
     const { webhookId, body } = job.payload as WebhookJob;
     const hook = await db.selectFrom('webhooks').selectAll().where('id', '=', webhookId).executeTakeFirst();
     if (!hook) return { skipped: 'webhook deleted' };
@@ -186,26 +204,25 @@ export const webhookHandler =
     let statusCode: number | null = null;
     let error: string | null = null;
     const timeoutMs = opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
-      const res = await fetch(hook.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
+      statusCode = await post(
+        hook.url,
+        {
           'Content-Type': 'application/json',
           'User-Agent': 'MuniKit-Webhooks/1',
           'MuniKit-Event': body.type,
           'MuniKit-Delivery': body.id,
           'MuniKit-Signature': signWebhook(hook.secret, text, t),
         },
-        body: text,
-      });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
+        text,
+        // The worker's signal: it lost the job's lease (another worker may run it now).
+        { policy: { allowPrivate: opts.allowPrivate ?? false }, resolve: opts.resolve, signal: signal ? AbortSignal.any([timeout, signal]) : timeout },
+      );
+      if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
     } catch (err) {
       const e = err as Error;
-      error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`;
+      error = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : signal?.aborted ? 'stopped: the job lease was lost' : e.message;
     }
     const durationMs = Math.round(performance.now() - started);
     await db

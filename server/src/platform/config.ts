@@ -74,6 +74,9 @@ const envSchema = z.object({
   INTAKE_RATE_LIMIT: rateRules('10/600,50/86400', 'filings'),
   // How often one address may look requests up in one town (the tracker, duplicates at the door).
   STATUS_LOOKUP_RATE_LIMIT: rateRules('30/60,300/3600', 'lookups'),
+  // Webhooks may post to private, loopback and link-local addresses, and over plain http:// (tests, a
+  // town whose work-order system is on its own network). Off: only public https:// receivers.
+  WEBHOOK_ALLOW_PRIVATE: z.preprocess(emptyToUndefined, booleanFlag(false)),
 });
 
 export interface Config {
@@ -104,6 +107,8 @@ export interface Config {
   readonly intakeRateLimits: readonly { readonly limit: number; readonly windowSeconds: number }[];
   /** STATUS_LOOKUP_RATE_LIMIT: lookups per address and town (empty: no limit). */
   readonly statusLookupRateLimits: readonly { readonly limit: number; readonly windowSeconds: number }[];
+  /** WEBHOOK_ALLOW_PRIVATE: webhooks may reach private/loopback addresses and plain http:// (notifications/webhook-target.ts). */
+  readonly webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxyHops: e.TRUST_PROXY,
     intakeRateLimits: Object.freeze([...e.INTAKE_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
     statusLookupRateLimits: Object.freeze([...e.STATUS_LOOKUP_RATE_LIMIT].sort((a, b) => a.windowSeconds - b.windowSeconds)),
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   });
 }

@@ -2,6 +2,7 @@
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
 import type { Insertable } from 'kysely';
 import { notifyRequestChange } from '../notifications/request-changes.ts';
+import { createSubscription } from '../notifications/subscriptions-store.ts';
 import type { Database, Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { inTransaction } from '../platform/database/group-commit.ts';
@@ -26,6 +27,8 @@ export interface NewRequest {
   idempotencyHash?: string | null;
   /** The routing decision (intake.ts); recorded as an internal `routed` event. Omitted: the service's department, normal priority, no event. */
   routing?: RoutingDecision | null;
+  /** "Email me": a pending reporter subscription to the contact email, confirmed by the link in the acknowledgement. */
+  subscribe?: boolean;
   /** For seeding/imports: when the request was filed. Defaults to now. */
   createdAt?: string;
 }
@@ -87,13 +90,19 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
     // none is answered before that COMMIT (platform/database/group-commit.ts).
     return await inTransaction(db, async (trx) => {
       const filed = await insertRequest(trx, r);
+      const email = r.contact?.email || null;
+      // "Email me": the subscription is made with the request, and its confirm link rides in the
+      // acknowledgement, so the reporter gets one email (see notifications/request-changes.ts).
+      const subscription =
+        r.subscribe && email ? await createSubscription(trx, { townId: r.town.id, requestId: filed.id, email, lang: r.lang, source: 'reporter' }) : undefined;
       // The acknowledgement email and the town's webhooks, queued in the filing transaction.
       await notifyRequestChange(trx, {
         kind: 'received',
         townId: r.town.id,
         requestId: filed.id,
+        ...(subscription?.confirmToken ? { confirmToken: subscription.confirmToken } : {}),
         // What the filing already knows: the acknowledgement does not read the request back on this hot path.
-        filed: { reference: filed.reference, lang: r.lang, contactEmail: r.contact?.email || null },
+        filed: { reference: filed.reference, lang: r.lang, contactEmail: email },
       });
       return filed;
     });

@@ -47,6 +47,11 @@ export interface IntakeInput {
   idempotencyKey?: string | null;
   /** Upload ids from POST /towns/{town}/uploads (at most 3), attached in the filing transaction. */
   photos?: string[];
+  /**
+   * The form's "email me when this request changes": with a contact email, a pending reporter
+   * subscription whose confirm link is in the acknowledgement (one email, not two).
+   */
+  subscribe?: boolean;
   /** The web form's honeypot (`website`): people never see it, so anything in it means a robot. */
   website?: string | null;
   /**
@@ -247,6 +252,7 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
       idempotencyHash,
       routing,
       photos: input.photos,
+      subscribe: input.subscribe === true && contact.email !== null,
     });
     return { ok: true, filed };
   } catch (err) {

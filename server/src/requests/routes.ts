@@ -9,8 +9,6 @@ import { rateLimited } from '../platform/http/rate-limit.ts';
 import { findPublicRequestStatus } from './status-store.ts';
 import { PUBLIC_TIMELINE_TYPES } from './status-timeline.ts';
 import { publicLimit } from './status-lookup-limit.ts';
-import { subscribeReporter } from '../notifications/subscriptions-store.ts';
-import { linkOrigin } from '../accounts/links.ts';
 import { fileServiceRequest, INTAKE_LIMITS } from './intake.ts';
 import { TownParam } from '../towns/routes.ts';
 import { PhotoIdsSchema } from './photos/schemas.ts';
@@ -175,6 +173,7 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
       idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
       website: body.website,
       photos: body.photos,
+      subscribe: body.subscribe === true,
       rateLimit: { clientAddress: clientAddress(c, config.trustProxyHops), rules: config.intakeRateLimits },
     });
     if (!result.ok) {
@@ -188,9 +187,6 @@ export function registerRequestRoutes(app: App, { db, config }: RouteDeps) {
       }
     }
     const filed = result.filed;
-    if (body.subscribe && body.contact?.email && !filed.replayed) {
-      await subscribeReporter(db, { town, reference: filed.reference, email: body.contact.email, lang, publicOrigin: linkOrigin(config) });
-    }
     const reply = { reference: filed.reference, status: filed.status, createdAt: filed.createdAt };
     return filed.replayed ? c.json(reply, 200) : c.json(reply, 201);
   });

@@ -394,7 +394,10 @@ export function registerStaffRequestPageRoutes(app: App, { db }: RouteDeps) {
     if (errors.length > 0) return validationFailed(c, errors);
     return change(c, r, b.version, async (tx, at, actor) => {
       if (b.priority !== undefined && b.priority !== r.priority) await setPriority(tx, r.id, b.priority as RequestPriority);
-      if (b.departmentId !== undefined && b.departmentId !== r.departmentId) await setDepartment(tx, r.id, b.departmentId, actor, at);
+      if (b.departmentId !== undefined && b.departmentId !== r.departmentId) {
+        const eventId = await setDepartment(tx, r.id, b.departmentId, actor, at);
+        await notifyRequestChange(tx, { kind: 'department_changed', townId: town, requestId: r.id, eventId, departmentId: b.departmentId });
+      }
       if (b.assigneeUserId !== undefined && b.assigneeUserId !== r.assigneeUserId) await setAssignee(tx, r.id, b.assigneeUserId, actor, at);
       if (b.status !== undefined && b.status !== r.status) {
         const eventId = await changeRequestStatus(tx, r.id, b.status, { note: noteOf(b.note), actorUserId: actor, at });

@@ -206,9 +206,9 @@ export async function setPriority(db: DbOrTx, requestId: string, priority: Reque
 }
 
 /** The department changes: a public `department_changed` event (the tracker says it moved). */
-export async function setDepartment(db: DbOrTx, requestId: string, departmentId: string, actorUserId: string | null, at: string): Promise<void> {
+export async function setDepartment(db: DbOrTx, requestId: string, departmentId: string, actorUserId: string | null, at: string): Promise<string> {
   await db.updateTable('requests').set({ department_id: departmentId }).where('id', '=', requestId).execute();
-  await insertEvent(db, { requestId, type: 'department_changed', visibility: 'public', details: { departmentId }, actorUserId, at });
+  return insertEvent(db, { requestId, type: 'department_changed', visibility: 'public', details: { departmentId }, actorUserId, at });
 }
 
 /** The assignee changes (null: unassigned): an internal `assigned` event. */

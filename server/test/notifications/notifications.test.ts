@@ -3,12 +3,13 @@
 // and the town's webhooks at a real HTTP receiver, signed; internal notes reach nobody. On SQLite, and
 // on PostgreSQL when TEST_DATABASE_URL is set.
 import { createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import { notifyRequestChange } from '../../src/notifications/request-changes.ts';
+import { NOTIFICATION_TEMPLATES_DIR, notifyRequestChange } from '../../src/notifications/request-changes.ts';
 import { sha256Hex } from '../../src/notifications/tokens.ts';
 import { WEBHOOK_KIND, webhookHandler } from '../../src/notifications/webhooks.ts';
-import { EMAIL_KIND, emailHandler, smtpSender } from '../../src/platform/jobs/email.ts';
+import { EMAIL_KIND, emailHandler, renderEmailTemplate, smtpSender } from '../../src/platform/jobs/email.ts';
 import { getJob } from '../../src/platform/jobs/outbox.ts';
 import { createWorker, type Worker } from '../../src/platform/jobs/worker.ts';
 import type { RequestEventType } from '../../src/platform/database/schema.ts';
@@ -44,10 +45,10 @@ for (const dialect of dialects) {
     let admin: Signed;
 
     beforeAll(async () => {
-      t = await createTestApp({ db: await dialect.open(), config: { TRUST_PROXY: '1' } });
+      t = await createTestApp({ db: await dialect.open(), config: { TRUST_PROXY: '1', WEBHOOK_ALLOW_PRIVATE: '1' } });
       smtp = await startSmtp();
       const sender = smtpSender(smtp.url, 'Town of Testville <no-reply@testville.example>');
-      worker = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ timeoutMs: 3000 }) } });
+      worker = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ timeoutMs: 3000, allowPrivate: true }) } });
       admin = await signIn(t.app, ADMIN.email, ADMIN.password);
     });
     afterAll(async () => {
@@ -60,6 +61,10 @@ for (const dialect of dialects) {
       smtp.mails.length = 0;
       await t.db.deleteFrom('webhooks').execute();
     });
+
+    async function drainWith(w: Worker, now: Date) {
+      while ((await w.runOnce(now)) > 0);
+    }
 
     /** Runs every due job (a failing one stays for later). */
     async function drain(now?: Date) {
@@ -102,6 +107,9 @@ for (const dialect of dialects) {
       const toEn = smtp.mails.find((m) => m.subject?.includes(en.reference))!;
       expect(toEn.subject).toBe(`We received your request ${en.reference}`);
       expect(toEn.from?.text).toContain('no-reply@testville.example');
+      // The Message-ID comes from the outbox job, the same on every attempt of it.
+      const ackJob = (await t.db.selectFrom('jobs').select(['id', 'payload']).where('kind', '=', 'email').execute()).find((j) => j.payload.includes(en.reference))!;
+      expect(toEn.messageId).toBe(`<job-${ackJob.id}@testville.example>`);
       expect(toEn.text).toContain(`http://127.0.0.1:8787/track.html?ref=${en.reference}`);
       expect(toEn.html).toContain(`<a href="http://127.0.0.1:8787/track.html?ref=${en.reference}">`);
       const toFr = smtp.mails.find((m) => m.subject?.includes(fr.reference))!;
@@ -119,14 +127,75 @@ for (const dialect of dialects) {
       expect(smtp.mails.find((m) => m.subject?.includes(fourth.reference))?.text).toContain(`https://www.testville.example/services/track?x=1&ref=${fourth.reference}`);
     });
 
-    it('adds the confirm link when the reporter asked to be emailed', async () => {
-      const r = await file();
-      await drain();
-      smtp.mails.length = 0;
-      await notifyRequestChange(t.db, { kind: 'received', townId: 'testville', requestId: r.id, confirmToken: 'tok-123' });
+    it('sends a reporter who ticked "email me" one email: the acknowledgement with the confirm link, which starts the updates', async () => {
+      const key = crypto.randomUUID();
+      const res = await t.app.request('/api/v1/towns/testville/requests', {
+        ...filing({ lang: 'fr', contact: { email: 'Reporter@Example.ca' }, subscribe: true }),
+        headers: { ...filing().headers, 'idempotency-key': key },
+      });
+      expect(res.status).toBe(201);
+      const { reference } = (await res.json()) as { reference: string };
+      // The same filing sent again (a retry) files nothing and sends nothing more.
+      const replay = await t.app.request('/api/v1/towns/testville/requests', {
+        ...filing({ lang: 'fr', contact: { email: 'Reporter@Example.ca' }, subscribe: true }),
+        headers: { ...filing().headers, 'idempotency-key': key },
+      });
+      expect(replay.status).toBe(200);
       await drain();
       expect(smtp.mails).toHaveLength(1);
-      expect(smtp.mails[0]!.text).toContain('http://127.0.0.1:8787/r/confirm?t=tok-123');
+      const m = smtp.mails[0]!;
+      expect((m.to as { text: string }).text.toLowerCase()).toBe('reporter@example.ca');
+      expect(m.subject).toBe(`Nous avons reçu votre demande ${reference} : confirmez votre courriel`);
+      expect(m.text).toContain(`track.html?ref=${reference}`);
+      const confirm = /http:\/\/127\.0\.0\.1:8787(\/r\/confirm\?t=[A-Za-z0-9_%-]+)/.exec(m.text ?? '')![1]!;
+      expect(m.html).toContain(`href="http://127.0.0.1:8787${confirm}"`);
+      const id = (await t.db.selectFrom('requests').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+
+      // Not confirmed yet: a change reaches nobody.
+      await changeStatus(id, 'acknowledged');
+      await drain();
+      expect(smtp.mails).toHaveLength(1);
+      const page = await t.app.request(confirm);
+      expect(await page.text()).toContain('Vous recevrez les avis par courriel');
+      await changeStatus(id, 'in_progress');
+      await drain();
+      expect(smtp.mails).toHaveLength(2);
+      expect(smtp.mails[1]!.subject).toBe(`Demande ${reference} : En cours`);
+      expect((smtp.mails[1]!.to as { text: string }).text).toBe('reporter@example.ca');
+
+      // Without the box ticked, or without an email, no subscription.
+      const quiet = await file({ contact: { email: 'quiet@example.ca' } });
+      const noEmail = await file({ contact: { phone: '613-555-0100' }, subscribe: true });
+      const subs = await t.db.selectFrom('request_subscribers').select('request_id').where('request_id', 'in', [quiet.id, noEmail.id]).execute();
+      expect(subs).toEqual([]);
+    });
+
+    it('retries an email the SMTP server refused, with back-off, and sends it once with the same Message-ID', async () => {
+      const busy = await startSmtp({ refuseFirst: 2 });
+      try {
+        const sender = smtpSender(busy.url, 'Town of Testville <no-reply@testville.example>');
+        const w = createWorker({ db: t.db, handlers: { [EMAIL_KIND]: emailHandler(sender) } });
+        const r = await file();
+        while ((await w.runOnce()) > 0);
+        const job = (await t.db.selectFrom('jobs').select(['id', 'payload']).where('kind', '=', 'email').execute()).find((j) => j.payload.includes(r.reference))!;
+        let j = (await getJob(t.db, job.id))!;
+        expect(j).toMatchObject({ attempts: 1, doneAt: null, failedAt: null });
+        expect(j.lastError).toContain('Mailbox busy');
+        const firstDelay = Date.parse(j.runAt) - Date.now();
+        expect(firstDelay).toBeGreaterThan(20_000); // 30 s back-off
+        await drainWith(w, new Date(Date.parse(j.runAt) + 1));
+        j = (await getJob(t.db, job.id))!;
+        expect(j).toMatchObject({ attempts: 2, doneAt: null });
+        expect(Date.parse(j.runAt) - Date.now()).toBeGreaterThan(firstDelay); // longer
+        await drainWith(w, new Date(Date.parse(j.runAt) + 1));
+        j = (await getJob(t.db, job.id))!;
+        expect(j.doneAt).toBeTruthy();
+        expect(busy.mails).toHaveLength(1);
+        expect(busy.mails[0]!.messageId).toBe(`<job-${job.id}@testville.example>`);
+        sender.close();
+      } finally {
+        await busy.close();
+      }
     });
 
     it('tells a confirmed subscriber of a status change, once, in their language, with one-click unsubscribe; nobody else', async () => {
@@ -228,6 +297,62 @@ for (const dialect of dialects) {
       expect(await t.db.selectFrom('request_fix_answers').selectAll().where('request_id', '=', r.id).execute()).toHaveLength(1);
     });
 
+    it('tells subscribers and webhooks when staff pass a request to another department', async () => {
+      const receiver = await startReceiver();
+      try {
+        await t.db
+          .insertInto('departments')
+          .values({ id: 'roads', town_id: 'testville', name_en: 'Roads', name_fr: 'Voirie', email: null, created_at: new Date().toISOString() })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        await webhook(receiver.url, ['request.department_changed']);
+        const r = await file({ contact: { phone: '613-555-0100' } });
+        const en = await addSubscriber(t.db, { townId: 'testville', requestId: r.id, email: 'en@example.com', lang: 'en', status: 'confirmed' });
+        await addSubscriber(t.db, { townId: 'testville', requestId: r.id, email: 'fr@example.com', lang: 'fr', status: 'confirmed' });
+        const url = `/api/v1/staff/towns/testville/requests/${r.reference}`;
+        const { version } = (await (await t.app.request(url, { headers: { cookie: admin.cookie } })).json()) as { version: number };
+        const res = await t.app.request(url, jsonPost({ version, departmentId: 'roads' }, admin.write, 'PATCH'));
+        expect(res.status).toBe(200);
+        await drain();
+        expect(smtp.mails).toHaveLength(2);
+        const toEn = smtp.mails.find((m) => (m.to as { text: string }).text === 'en@example.com')!;
+        const toFr = smtp.mails.find((m) => (m.to as { text: string }).text === 'fr@example.com')!;
+        expect(toEn.subject).toBe(`Request ${r.reference}: passed to Roads`);
+        expect(toEn.text).toContain('was passed to the department that will handle it: Roads.');
+        expect(toEn.text).toContain(`http://127.0.0.1:8787/r/unsubscribe?t=${en.unsubscribeToken}`);
+        expect(toEn.html).toContain(`href="http://127.0.0.1:8787/track.html?ref=${r.reference}"`);
+        expect(toFr.subject).toBe(`Demande ${r.reference} : transmise à Voirie`);
+        expect(toFr.html).toContain('au service qui s’en occupera : Voirie.');
+        expect(receiver.received.map((h) => h.headers['munikit-event'])).toEqual(['request.department_changed']);
+        expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: 'request.department_changed', request: { reference: r.reference, department: 'roads' } });
+
+        // A change that leaves the department as it is tells nobody.
+        const again = (await (await t.app.request(url, { headers: { cookie: admin.cookie } })).json()) as { version: number };
+        expect((await t.app.request(url, jsonPost({ version: again.version, departmentId: 'roads', priority: 'high' }, admin.write, 'PATCH'))).status).toBe(200);
+        await drain();
+        expect(smtp.mails).toHaveLength(2);
+        expect(receiver.received).toHaveLength(1);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('has every notification email in English and French, text and HTML, with every placeholder filled', () => {
+      const dir = NOTIFICATION_TEMPLATES_DIR;
+      const files = readdirSync(dir);
+      const names = [...new Set(files.filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.(en|fr)\.txt$/, '')))];
+      expect(names).toContain('request-department-changed');
+      const vars = new Proxy({} as Record<string, string>, { get: (_, k) => `[${String(k)}]` });
+      for (const n of names) {
+        for (const lang of ['en', 'fr'] as const) {
+          expect(files, `${n}.${lang}`).toContain(`${n}.${lang}.txt`);
+          const m = renderEmailTemplate(dir, n, lang, vars);
+          expect(m.text, n).not.toMatch(/\{\{/);
+          expect(m.html, `${n}.${lang}.html`).toContain(`lang="${lang}"`);
+        }
+      }
+    });
+
     it('tells subscribers of a merged request where it went', async () => {
       const into = await file({ contact: { phone: '613-555-0100' } });
       const dup = await file({ contact: { phone: '613-555-0100' } });
@@ -299,9 +424,9 @@ for (const dialect of dialects) {
       }
     });
 
-    it('manages webhooks for admins only: https only, disable, ping, delete, all audited', async () => {
-      const bad = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'http://example.com/hook', events: ['request.received'] }, admin.write));
-      expect(bad.status).toBe(400);
+    it('manages webhooks for admins only: http(s) only, disable, ping, delete, all audited', async () => {
+      const bad = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'ftp://example.com/hook', events: ['request.received'] }, admin.write));
+      expect(bad.status).toBe(422);
       expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('url');
       const noEvents = await t.app.request('/api/v1/staff/towns/testville/webhooks', jsonPost({ url: 'https://wo.example/hook', events: [] }, admin.write));
       expect(noEvents.status).toBe(400);

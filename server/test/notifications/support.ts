@@ -15,13 +15,21 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/** `refuseFirst`: how many messages to refuse with a temporary error (451) before accepting. */
+export async function startSmtp(opts: { refuseFirst?: number } = {}): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
+  let refuse = opts.refuseFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      if (refuse > 0) {
+        refuse--;
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream)
         .then((m) => {
           mails.push(m);

@@ -1,5 +1,6 @@
 // Two server instances on one PostgreSQL database: every job is worked exactly once (FOR UPDATE SKIP
-// LOCKED), and a job held by an instance that died is worked by the other once its lease ends. Plus the
+// LOCKED), a slow job is not taken over while its instance renews the lease, and a job held by an
+// instance that died is worked by the other once its lease ends. Plus the
 // admins' view: the outbox filtered by status and "retry now" for a failed job (audited).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -52,6 +53,27 @@ describe.skipIf(!TEST_DATABASE_URL)('two workers on one PostgreSQL database', ()
     const rows = await a.db.selectFrom('jobs').select(['done_at', 'attempts']).where('kind', '=', 'test.once').execute();
     expect(rows.every((r) => r.done_at !== null && r.attempts === 1)).toBe(true);
   });
+
+  it('works a slow job once although it outlives its first lease: the instance holding it renews the lease', async () => {
+    const id = await enqueue(a.db, 'test.slow', {}, undefined, { townId: 'testville' });
+    const runs: string[] = [];
+    const slow = (name: string) => async () => {
+      runs.push(name);
+      await new Promise((r) => setTimeout(r, 2500));
+      return name;
+    };
+    // A 1 s lease renewed every 100 ms: the job lasts two and a half leases.
+    const opts = { leaseMs: 1000, heartbeatMs: 100, pollMs: 20 };
+    const wa = createWorker({ db: a.db, ...opts, handlers: { 'test.slow': slow('a') } });
+    const wb = createWorker({ db: b.db, ...opts, handlers: { 'test.slow': slow('b') } });
+    wa.start();
+    wb.start();
+    await expect.poll(async () => (await getJob(a.db, id))?.doneAt, { timeout: 10_000 }).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 300)); // both keep polling past the end of the job
+    await Promise.all([wa.stop(), wb.stop()]);
+    expect(runs).toHaveLength(1);
+    expect(await getJob(a.db, id)).toMatchObject({ attempts: 1, lastError: null });
+  }, 15_000);
 
   it('works a job claimed by an instance that died, once its lease is over', async () => {
     const id = await enqueue(a.db, 'test.orphan', {}, undefined, { townId: 'testville' });

@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMAIL_TEMPLATES_DIR } from '../../src/accounts/links.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
 import { EMAIL_KIND, emailHandler, enqueueEmail, keepInOutbox, renderEmailTemplate, type EmailMessage } from '../../src/platform/jobs/email.ts';
-import { claimDueJobs, enqueue, getJob, retryDelayMs } from '../../src/platform/jobs/outbox.ts';
+import { claimDueJobs, completeJob, enqueue, getJob, renewLease, retryDelayMs } from '../../src/platform/jobs/outbox.ts';
 import { createWorker } from '../../src/platform/jobs/worker.ts';
 import { seedTown } from '../../src/seed/seed.ts';
 import { dialects, type TestDb } from '../support/harness.ts';
 import { testTown } from '../support/test-town.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (const dialect of dialects) {
   describe.skipIf(dialect.skip)(`outbox on ${dialect.name}`, () => {
@@ -94,6 +96,70 @@ for (const dialect of dialects) {
       // After the lease (a worker that died), they are claimable again.
       const later = (await claimDueJobs(t.db, 50, 60_000, new Date(Date.now() + 61_000))).filter((j) => claimed.includes(j.id));
       expect(later.length).toBe(claimed.length);
+    });
+
+    it('renews the lease of a slow job, so a second worker never runs it again', async () => {
+      const id = await enqueue(t.db, 'test.slow', {});
+      const runs: string[] = [];
+      const slow = (name: string) => async () => {
+        runs.push(name);
+        await sleep(2500);
+        return name;
+      };
+      // Leases of 1 s renewed every 100 ms: the job lasts two and a half leases.
+      const a = createWorker({ db: t.db, leaseMs: 1000, heartbeatMs: 100, handlers: { 'test.slow': slow('a') } });
+      const b = createWorker({ db: t.db, leaseMs: 1000, heartbeatMs: 100, handlers: { 'test.slow': slow('b') } });
+      const first = a.runOnce();
+      let claimedByB = 0;
+      const until = Date.now() + 2700;
+      while (Date.now() < until) {
+        claimedByB += await b.runOnce();
+        await sleep(40);
+      }
+      expect(await first).toBe(1);
+      expect(claimedByB).toBe(0);
+      expect(runs).toEqual(['a']);
+      expect(await getJob(t.db, id)).toMatchObject({ attempts: 1, result: 'a', lastError: null });
+    }, 15_000);
+
+    it('runs the job of a worker that died once its lease ends; the dead worker’s late outcome is fenced out', async () => {
+      const id = await enqueue(t.db, 'test.orphan', {});
+      // Worker A claims with a 1 s lease, then stops answering (no heartbeat, no result).
+      const [held] = (await claimDueJobs(t.db, 10, 1000)).filter((j) => j.id === id);
+      expect(held).toMatchObject({ attempts: 1 });
+      const b = createWorker({ db: t.db, handlers: { 'test.orphan': async () => 'b' } });
+      expect(await b.runOnce()).toBe(0); // still A's
+      await sleep(1100);
+      expect(await b.runOnce()).toBe(1);
+      expect(await getJob(t.db, id)).toMatchObject({ attempts: 2, result: 'b' });
+      // A comes back: its attempt number is stale, so it can neither renew nor overwrite B's result.
+      expect(await renewLease(t.db, held!, 60_000)).toBe(false);
+      expect(await completeJob(t.db, held!, 'a')).toBe(false);
+      expect(await getJob(t.db, id)).toMatchObject({ attempts: 2, result: 'b' });
+    });
+
+    it('tells a running job that its lease was lost, and records nothing for it', async () => {
+      const id = await enqueue(t.db, 'test.cutoff', {});
+      let aborted = false;
+      const a = createWorker({
+        db: t.db,
+        leaseMs: 60_000,
+        heartbeatMs: 30,
+        handlers: {
+          'test.cutoff': async (_job, { signal }) => {
+            // Another worker takes the job over meanwhile (as if A had been cut off for a whole lease).
+            const [taken] = (await claimDueJobs(t.db, 10, 60_000, new Date(Date.now() + 120_000))).filter((j) => j.id === id);
+            expect(taken).toMatchObject({ attempts: 2 });
+            await new Promise<void>((resolve) => signal!.addEventListener('abort', () => resolve(), { once: true }));
+            aborted = true;
+            throw new Error('stopped');
+          },
+        },
+      });
+      expect(await a.runOnce()).toBe(1);
+      expect(aborted).toBe(true);
+      // Still the other worker's attempt 2: A's failure was not written over it.
+      expect(await getJob(t.db, id)).toMatchObject({ attempts: 2, lastError: null, doneAt: null, failedAt: null });
     });
 
     it('starts, polls and stops cleanly', async () => {

@@ -3,7 +3,7 @@ import type { ApiClient, NewWebhook, Webhook, WebhookDelivery } from '@munikit/c
 
 export type { NewWebhook, Webhook, WebhookDelivery };
 export type WebhookEvent = Webhook['events'][number];
-export const WEBHOOK_EVENTS: WebhookEvent[] = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged'];
+export const WEBHOOK_EVENTS: WebhookEvent[] = ['request.received', 'request.status_changed', 'request.public_note', 'request.merged', 'request.department_changed'];
 
 const enc = encodeURIComponent;
 

@@ -25,7 +25,8 @@ export interface EmailMessage {
 }
 
 export interface EmailSender {
-  send(message: EmailMessage): Promise<{ delivery: string }>;
+  /** `jobId`: the outbox job carrying the message; every attempt of one job sends the same Message-ID. */
+  send(message: EmailMessage, jobId?: string): Promise<{ delivery: string }>;
 }
 
 export const keepInOutbox: EmailSender = {
@@ -35,9 +36,13 @@ export const keepInOutbox: EmailSender = {
 /** Sends through an SMTP server (`SMTP_URL`, e.g. smtp://user:pass@host:587); a refusal throws, so the job is retried. */
 export function smtpSender(smtpUrl: string, from: string): EmailSender & { close(): void } {
   const transport = nodemailer.createTransport(smtpUrl);
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'munikit.invalid';
   return {
-    async send(m) {
-      const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
+    async send(m, jobId) {
+      // A message sent again after a worker died between sending and recording it (at-least-once
+      // delivery) has the same Message-ID, so mail systems and readers can tell it is a repeat.
+      const messageId = jobId ? `<job-${jobId}@${domain}>` : undefined;
+      const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, ...(messageId ? { messageId } : {}) });
       return { delivery: 'smtp', messageId: info.messageId };
     },
     close: () => transport.close(),
@@ -47,7 +52,7 @@ export function smtpSender(smtpUrl: string, from: string): EmailSender & { close
 export const emailHandler =
   (sender: EmailSender): JobHandler =>
   (job) =>
-    sender.send(job.payload as EmailMessage);
+    sender.send(job.payload as EmailMessage, job.id);
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;
 

@@ -1,7 +1,9 @@
 // The outbox: one table of jobs, shared by every server instance. A job is added in the same
 // transaction as the change that causes it (pass the transaction as `db`), claimed by one worker at a
 // time (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has a single writer), retried with exponential
-// back-off and finally marked failed. Later issues add kinds (webhooks, retention), not queues.
+// back-off and finally marked failed. A claim is a lease fenced by the attempt number (see Lease):
+// the worker renews it while the job runs, and only the current holder can complete or fail it.
+// Later issues add kinds (webhooks, retention), not queues.
 import { PostgresAdapter } from 'kysely';
 import type { DbOrTx, JobsTable } from '../database/schema.ts';
 import { newId, nowIso } from '../database/schema.ts';
@@ -103,25 +105,43 @@ export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, n
   return db.isTransaction ? claim(db) : (db as Exclude<DbOrTx, { isTransaction: true }>).transaction().execute(claim);
 }
 
-export async function completeJob(db: DbOrTx, id: string, result: unknown): Promise<void> {
-  await db
-    .updateTable('jobs')
+/**
+ * The claim a worker holds: the job's id and its attempt number, which every claim increments. That
+ * number is the fencing token: a worker whose lease ran out and whose job was claimed again by another
+ * worker holds an older attempt, so its renewal, completion or failure changes nothing.
+ */
+export type Lease = Pick<Job, 'id' | 'attempts'>;
+
+const held = (db: DbOrTx, lease: Lease) =>
+  db.updateTable('jobs').where('id', '=', lease.id).where('attempts', '=', lease.attempts).where('done_at', 'is', null).where('failed_at', 'is', null);
+
+/** Extends the lease of a job still held (the worker's heartbeat); false when another worker has it now. */
+export async function renewLease(db: DbOrTx, lease: Lease, leaseMs: number, now = new Date()): Promise<boolean> {
+  const r = await held(db, lease).set({ locked_until: new Date(now.getTime() + leaseMs).toISOString() }).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Records the result of the attempt the lease holds; false (nothing written) when the lease was lost. */
+export async function completeJob(db: DbOrTx, lease: Lease, result: unknown): Promise<boolean> {
+  const r = await held(db, lease)
     .set({ done_at: nowIso(), locked_until: null, last_error: null, result: JSON.stringify(result ?? null) })
-    .where('id', '=', id)
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /** Back-off after the n-th failed attempt: 30 s, 1 min, 2 min, … at most 6 h. */
 export const retryDelayMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60 * 1000);
 
-export async function failJob(db: DbOrTx, job: Job, error: string, now = new Date()): Promise<void> {
+/** Records a failed attempt: due again after the back-off, or failed after the last one. False when the lease was lost. */
+export async function failJob(db: DbOrTx, job: Lease & Pick<Job, 'maxAttempts'>, error: string, now = new Date()): Promise<boolean> {
   const lastError = error.slice(0, 1000);
-  if (job.attempts >= job.maxAttempts) {
-    await db.updateTable('jobs').set({ failed_at: now.toISOString(), locked_until: null, last_error: lastError }).where('id', '=', job.id).execute();
-  } else {
-    const runAt = new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString();
-    await db.updateTable('jobs').set({ run_at: runAt, locked_until: null, last_error: lastError }).where('id', '=', job.id).execute();
-  }
+  const r =
+    job.attempts >= job.maxAttempts
+      ? await held(db, job).set({ failed_at: now.toISOString(), locked_until: null, last_error: lastError }).executeTakeFirst()
+      : await held(db, job)
+          .set({ run_at: new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString(), locked_until: null, last_error: lastError })
+          .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export async function getJob(db: DbOrTx, id: string): Promise<Job | undefined> {
