@@ -205,6 +205,8 @@ export interface BuildOptions {
   /** Longest slice of work between two yields, ms (default 5). */
   sliceMs?: number;
   signal?: AbortSignal;
+  /** Told how long each slice took (ms): `npm run bench:search` prints the longest. */
+  onSlice?: (ms: number) => void;
 }
 
 /**
@@ -214,7 +216,11 @@ export interface BuildOptions {
 export async function buildIndex(docs: readonly IndexDoc[], lang: Lang, options: BuildOptions = {}): Promise<InvertedIndex> {
   const sliceMs = options.sliceMs ?? 5;
   const index = new InvertedIndex(docs, lang, true);
-  while (!index.step(performance.now() + sliceMs)) {
+  for (;;) {
+    const start = performance.now();
+    const done = index.step(start + sliceMs);
+    options.onSlice?.(performance.now() - start);
+    if (done) break;
     await yieldToMain();
     options.signal?.throwIfAborted();
   }
