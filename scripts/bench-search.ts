@@ -5,7 +5,10 @@
 //     (id, slug, title, summary, keywords, categoryId, categoryName);
 //   - index build time (createSearchEngine / new Fuse);
 //   - p50 / p95 ms per keystroke, every labelled query typed character by character;
-//   - hit@3 on the labelled queries (the generated article each query was written for).
+//   - hit@3 on the labelled queries (the generated article each query was written for);
+//   - the element, <muni-kb-search>: its index built as it builds it (in slices between yields, so typing
+//     is never blocked) with the longest main-thread task that causes, and input-to-paint per keystroke
+//     (keydown → rendered update → next animation frame) with the queries typed key by key in Chromium.
 // Targets (issue 7): p95 ≤ 16 ms per keystroke at 1,000 and 5,000 articles; index ≤ 80 KB gzip at 1,000.
 //
 // The corpora are generated from a fixed seed: 25 everyday topics × places with French names (accents,
@@ -15,7 +18,7 @@
 //
 // Settings (environment): BENCH_SIZES (200,1000,5000), BENCH_BASELINE_KEYSTROKE_QUERIES (4: queries typed
 // character by character per language for the fuse.js set-ups, which scan every article; the engine types
-// all of them), BENCH_BASELINES=off (the engine only), BENCH_STRATEGIES (e.g. 0,1,2: by row), BENCH_ROUNDS
+// all of them), BENCH_PAINT_QUERIES (20: queries per language typed into the element), BENCH_BASELINES=off (the engine only), BENCH_STRATEGIES (e.g. 0,1,2: by row), BENCH_ROUNDS
 // (3), BENCH_BASELINE_ROUNDS (BENCH_ROUNDS). Outside `npm test`; prints, never asserts.
 //
 // Each case runs BENCH_ROUNDS times, each time building its searcher afresh. "p50/p95" are the first
@@ -26,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/chromium.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -38,6 +41,8 @@ const BASELINE_ROUNDS = Number(process.env.BENCH_BASELINE_ROUNDS ?? ROUNDS);
 /** Which strategies to run, by position in the table (0 = the engine); all by default. */
 const ONLY = process.env.BENCH_STRATEGIES?.split(',').map(Number);
 const QUERIES_PER_LANG = 60;
+/** Queries per language typed into <muni-kb-search> key by key for its input-to-paint time. */
+const PAINT_QUERIES = Number(process.env.BENCH_PAINT_QUERIES ?? 20);
 
 type Lang = 'en' | 'fr';
 interface Doc { id: string; slug: string; title: string; summary: string; keywords: string[]; categoryId: string | null; categoryName: string | null }
@@ -205,6 +210,7 @@ function labelledQueries(size: number, lang: Lang): Query[] {
 const browserEntry = `
 import Fuse from 'fuse.js';
 import { STRATEGIES } from './packages/kb-search/test/fixtures/strategies.ts';
+import { buildSearchEngine } from './packages/kb-search/src/search/engine.ts';
 const quantile = (sorted, q) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
 window.benchStrategies = STRATEGIES.map((s) => s.name);
 window.benchRun = (docs, lang, strategy, queries, keystrokeQueries, rounds) => {
@@ -238,20 +244,139 @@ window.benchRun = (docs, lang, strategy, queries, keystrokeQueries, rounds) => {
 };
 `;
 
-async function main(): Promise<void> {
-  const bundle = await build({
-    stdin: { contents: browserEntry, resolveDir: root, loader: 'js', sourcefile: 'bench-search-entry.js' },
+// The index built as the element builds it (buildSearchEngine: slices between yields), with the
+// longest slice (the longest main-thread task it causes) and Chromium's long tasks (> 50 ms) meanwhile.
+const buildEntry = `
+window.benchBuild = async (docs, lang) => {
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  let longest = 0;
+  let slices = 0;
+  const t0 = performance.now();
+  await buildSearchEngine(docs, { lang, Fuse, onSlice: (ms) => { slices++; if (ms > longest) longest = ms; } });
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  return { ms, longest, slices, longTasks: longTasks.length, longestLongTask: Math.max(0, ...longTasks) };
+};
+`;
+
+// <muni-kb-search> itself on a page of its own origin, its index answered by the bench: a keystroke's
+// time from the keydown (or beforeinput, for a letter with no key) to the element's rendered update
+// (search + Lit render: "key→render") and to the next animation frame after it ("key→frame"; the frame
+// is when the browser paints, so it also holds the wait for the display's next tick).
+const elementEntry = `
+import './packages/kb-search/src/define.ts';
+const samples = [];
+let pending;
+let waiter;
+addEventListener('keydown', (e) => { pending = e.timeStamp; }, true);
+addEventListener('beforeinput', (e) => { pending ??= e.timeStamp; }, true);
+addEventListener('input', () => {
+  const t0 = pending ?? performance.now();
+  pending = undefined;
+  const el = document.querySelector('muni-kb-search');
+  el.updateComplete.then(() => {
+    const rendered = performance.now();
+    requestAnimationFrame(() => {
+      samples.push({ render: rendered - t0, frame: performance.now() - t0, rows: el.shadowRoot.querySelectorAll('[role="option"]').length });
+      waiter?.();
+    });
+  });
+});
+window.benchSamples = samples;
+window.benchWaitSample = (n) => samples.length >= n ? Promise.resolve() : new Promise((r) => { waiter = () => { if (samples.length >= n) { waiter = undefined; r(); } }; });
+window.benchEngineReady = () => { const el = document.querySelector('muni-kb-search'); return el.engines?.has(el.uiLang) ?? false; };
+`;
+
+async function bundle(entry: string, format: 'iife' | 'esm' = 'iife'): Promise<string> {
+  const out = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js', sourcefile: 'bench-search-entry.js' },
     bundle: true,
-    format: 'iife',
+    format,
     target: 'es2022',
     minify: true,
     write: false,
     logLevel: 'error',
   });
+  return out.outputFiles[0]!.text;
+}
+
+/**
+ * The longest task on a renderer's main thread in a Chromium trace (RunTask events): wall time, and
+ * the thread's own CPU time (tdur), which leaves out the time a loaded machine did not run it.
+ */
+function longestTasks(trace: Buffer): { wall: number; cpu: number } {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }> }).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let wall = 0;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !main.has(`${e.pid}:${e.tid}`)) continue;
+    wall = Math.max(wall, (e.dur ?? 0) / 1000);
+    cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
+  }
+  return { wall, cpu };
+}
+
+interface PaintFigures { keys: number; renderP50: number; renderP95: number; frameP50: number; frameP95: number; maxRows: number }
+
+/** Types the first `count` labelled queries into the element, key by key, as a resident would. */
+async function typeIntoElement(browser: Browser, script: string, docs: Doc[], lang: Lang, queries: Query[], count: number): Promise<PaintFigures> {
+  const origin = 'http://bench.test';
+  const categories = Object.values(CATEGORIES).map(([id, en, fr], i) => ({
+    id, slug: id, name: lang === 'en' ? en : fr, articleCount: docs.filter((d) => d.categoryId === id).length, sort: i + 1,
+  }));
+  const index = JSON.stringify({ lang, categories, articles: docs.map((d, i) => ({ ...d, popularity: i % 97, updatedAt: '2026-10-01T12:00:00.000Z' })) });
+  const context = await browser.newContext();
+  await context.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/') {
+      return route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="${lang}"><head><title>bench</title></head><body><main><muni-kb-search api="${origin}" town="bench"></muni-kb-search></main><script src="/element.js"></script></body></html>` });
+    }
+    if (url.pathname === '/element.js') return route.fulfill({ contentType: 'text/javascript', body: script });
+    if (url.pathname === '/api/v1/towns/bench/kb/index') return route.fulfill({ contentType: 'application/json', body: index });
+    if (url.pathname === '/api/v1/towns/bench/kb/searches') return route.fulfill({ status: 204 });
+    return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"not in the bench"}}' });
+  });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  const input = page.locator('muni-kb-search input[role="combobox"]');
+  await input.click(); // the first focus starts building the engine
+  await page.waitForFunction('window.benchEngineReady()', undefined, { timeout: 120_000, polling: 50 });
+  let n = 0;
+  for (const { q } of queries.slice(0, count)) {
+    for (const ch of q) {
+      await page.keyboard.type(ch);
+      await page.evaluate((k) => (window as unknown as { benchWaitSample: (k: number) => Promise<void> }).benchWaitSample(k), ++n);
+    }
+    await input.press('Escape');
+    await input.press('Escape'); // closes, then clears: ready for the next query
+  }
+  const samples = (await page.evaluate('window.benchSamples')) as Array<{ render: number; frame: number; rows: number }>;
+  await context.close();
+  const quantile = (values: number[], q: number): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  };
+  const render = samples.map((x) => x.render);
+  const frame = samples.map((x) => x.frame);
+  return {
+    keys: samples.length,
+    renderP50: quantile(render, 0.5), renderP95: quantile(render, 0.95),
+    frameP50: quantile(frame, 0.5), frameP95: quantile(frame, 0.95),
+    maxRows: Math.max(0, ...samples.map((x) => x.rows)),
+  };
+}
+
+async function main(): Promise<void> {
+  const benchScript = await bundle(browserEntry + buildEntry);
+  const elementScript = await bundle(elementEntry);
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await page.addScriptTag({ content: benchScript });
   const names = (await page.evaluate('window.benchStrategies')) as string[];
   const strategies = (BASELINES ? names.map((_, i) => i) : [0]).filter((i) => !ONLY || ONLY.includes(i));
   const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/fuse.js/package.json'), 'utf8')) as { version: string };
@@ -260,12 +385,14 @@ async function main(): Promise<void> {
   console.log(`(the engine types every query character by character; the fuse.js set-ups type the first ${BASELINE_KEYSTROKE_QUERIES} per language)\n`);
 
   const rows: string[][] = [];
+  const summary: string[][] = [];
   for (const size of SIZES) {
     const docs = corpus(size);
     for (const lang of ['en', 'fr'] as const) {
       const json = JSON.stringify({ articles: docs[lang], lang });
       const gzip = zlib.gzipSync(json).length;
       const queries = labelledQueries(size, lang);
+      let engineRow: { buildMs: number; p50: number; p95: number; hits: number; total: number } | undefined;
       for (const s of strategies) {
         const r = (await page.evaluate(
           ([d, l, i, q, k, r]) => (window as unknown as { benchRun: (...a: unknown[]) => unknown }).benchRun(d, l, i, q, k, r),
@@ -274,13 +401,52 @@ async function main(): Promise<void> {
         rows.push([String(size), lang, names[s]!, s === 0 ? `${(gzip / 1024).toFixed(1)} KB (${(json.length / 1024).toFixed(0)} KB raw)` : '',
           `${r.buildMs.toFixed(0)} / ${r.buildMinMs.toFixed(0)}`, String(r.keystrokes), r.p50.toFixed(2), r.p95.toFixed(2), r.max.toFixed(1), r.p50min.toFixed(2), r.p95min.toFixed(2), `${((100 * r.hits) / r.total).toFixed(1)} %`]);
         printTable(rows.slice(-1), rows.length === 1);
+        if (s === 0) engineRow = r;
       }
+      // A page of its own: the word cache the runs above filled would flatter the build.
+      const buildPage = await browser.newPage();
+      await buildPage.setContent('<!doctype html><html><body></body></html>');
+      await buildPage.addScriptTag({ content: benchScript });
+      // The articles are handed over first, so the trace holds the build, not the copy of its input.
+      await buildPage.evaluate((d) => ((window as unknown as { benchDocs: unknown }).benchDocs = d), docs[lang]);
+      await buildPage.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+      await browser.startTracing(buildPage, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+      const built = (await buildPage.evaluate(
+        (l) => (window as unknown as { benchBuild: (...a: unknown[]) => unknown; benchDocs: unknown }).benchBuild((window as unknown as { benchDocs: unknown }).benchDocs, l),
+        lang,
+      )) as { ms: number; longest: number; slices: number; longTasks: number; longestLongTask: number };
+      const tasks = longestTasks(await browser.stopTracing());
+      await buildPage.close();
+      const paint = PAINT_QUERIES > 0 ? await typeIntoElement(browser, elementScript, docs[lang], lang, queries, PAINT_QUERIES) : undefined;
+      const f = (v: number | undefined, digits = 1): string => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
+      summary.push([
+        String(size), lang, `${(gzip / 1024).toFixed(1)} KB`,
+        engineRow ? f(engineRow.buildMs, 0) : '—', `${f(built.ms, 0)} (${built.slices})`, `${f(tasks.wall)} / ${f(tasks.cpu)}`,
+        engineRow ? f(engineRow.p50, 2) : '—', engineRow ? f(engineRow.p95, 2) : '—',
+        paint ? String(paint.keys) : '—', paint ? `${f(paint.renderP50)} / ${f(paint.renderP95)}` : '—', paint ? `${f(paint.frameP50)} / ${f(paint.frameP95)}` : '—', paint ? String(paint.maxRows) : '—',
+        engineRow ? `${((100 * engineRow.hits) / engineRow.total).toFixed(1)} %` : '—',
+      ]);
+      printSummary(summary.slice(-1), summary.length === 1);
     }
   }
   await browser.close();
   console.log(`\nSummary (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')})`);
   printTable(rows, true);
+  console.log('\nThe element (<muni-kb-search>), engine figures from the first round above:');
+  printSummary(summary, true);
+  console.log('  build sync: createSearchEngine at once; sliced: buildSearchEngine as the element runs it (wall ms, slices);');
+  console.log('  longest task wall / cpu: the longest task on the main thread while the sliced build ran (Chromium trace), wall ms / its own CPU ms');
+  console.log('    (on a loaded machine the wall time includes the time the thread waited for a core; the CPU time is the work);');
+  console.log(`  key→render / key→frame: keydown to the element's rendered update / to the next animation frame, p50 / p95 ms, ${PAINT_QUERIES} queries typed key by key; rows: most suggestions rendered.`);
   console.log('\nTargets: p95 ≤ 16 ms per keystroke at 1,000 and 5,000 articles; index ≤ 80 KB gzip at 1,000; hit@3 ≥ 95 %.');
+}
+
+const SUMMARY_HEADER = ['articles', 'lang', 'index gzip', 'build sync ms', 'sliced ms (n)', 'longest task wall/cpu', 'p50 ms', 'p95 ms', 'keys', 'key→render p50/p95', 'key→frame p50/p95', 'rows', 'hit@3'];
+const SUMMARY_WIDTHS = [8, 4, 10, 13, 13, 21, 7, 7, 5, 18, 17, 4, 7];
+function printSummary(rows: string[][], header: boolean): void {
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(SUMMARY_WIDTHS[i]!) : c.padStart(SUMMARY_WIDTHS[i]!))).join(' ');
+  if (header) console.log(line(SUMMARY_HEADER));
+  for (const row of rows) console.log(line(row));
 }
 
 const HEADER = ['articles', 'lang', 'strategy', 'index gzip', 'build ms 1st/min', 'keys', 'p50 ms', 'p95 ms', 'max ms', 'min p50', 'min p95', 'hit@3'];

@@ -28,8 +28,8 @@ export const kbSearchStyles = [
       z-index: 10;
       inset-inline: 0;
       top: 100%;
-      max-height: 22em;
-      overflow-y: auto;
+      /* No scrolling box of its own: max-results bounds it, and focus stays in the text box
+         (aria-activedescendant), so a scrolling popup could not be reached with the keyboard. */
       background: var(--_muni-background);
       border: 1px solid var(--_muni-border);
       border-top: 0;

@@ -13,7 +13,7 @@ import { TranslationMissingError, fetchArticle, recordSearch, sendFeedback } fro
 import type { KbArticleView } from './article-api.ts';
 import { sanitizeHtml } from './sanitize.ts';
 import { highlight } from './highlight.ts';
-import { createSearchEngine } from './search/engine.ts';
+import { buildSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit } from './search/engine.ts';
 
 export type { KbSearchDetail, KbArticleOpenDetail } from './events.ts';
@@ -111,6 +111,7 @@ export class MuniKbSearch extends MuniElement {
     keptCopyFrom: { state: true, attribute: false },
     hits: { state: true, attribute: false },
     otherHits: { state: true, attribute: false },
+    searching: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
     active: { state: true, attribute: false },
     submitted: { state: true, attribute: false },
@@ -137,6 +138,8 @@ export class MuniKbSearch extends MuniElement {
   declare hits: SearchHit[];
   /** When `hits` is empty: matches in the other language. */
   declare otherHits: SearchHit[];
+  /** A query waits for the search engine (fuse.js arriving, the index being built in slices). */
+  declare searching: boolean;
   declare expanded: boolean;
   declare active: number;
   declare submitted: boolean;
@@ -153,6 +156,8 @@ export class MuniKbSearch extends MuniElement {
 
   private indexes = new Map<Lang, KbIndex>();
   private engines = new Map<Lang, SearchEngine>();
+  /** Engines being built (a slice at a time, between keystrokes); dropped when the language changes. */
+  private building = new Map<Lang, { promise: Promise<SearchEngine>; abort: AbortController }>();
   private fuse: typeof FuseType | undefined;
   private fuseLoading: Promise<void> | undefined;
   private otherLoading: Promise<void> | undefined;
@@ -175,6 +180,7 @@ export class MuniKbSearch extends MuniElement {
     this.errorMessage = '';
     this.hits = [];
     this.otherHits = [];
+    this.searching = false;
     this.expanded = false;
     this.active = -1;
     this.submitted = false;
@@ -208,6 +214,8 @@ export class MuniKbSearch extends MuniElement {
   protected override languageChanged(_previous: Lang): void {
     this.indexes.clear();
     this.engines.clear();
+    for (const { abort } of this.building.values()) abort.abort();
+    this.building.clear();
     this.otherLoading = undefined;
     this.topic = undefined;
     void this.load();
@@ -233,7 +241,7 @@ export class MuniKbSearch extends MuniElement {
       await this.indexFor(lang);
       if (lang !== this.uiLang) return; // a language switch started a newer load
       this.state = 'ready';
-      if (this.query.trim()) await this.ensureEngine();
+      if (this.query.trim()) await this.whenEngine(lang);
       this.search();
     } catch (error) {
       this.errorMessage = this.describeError(error);
@@ -267,33 +275,73 @@ export class MuniKbSearch extends MuniElement {
     return index.articles.filter((a) => a.categoryId === id);
   }
 
-  private engineFor(lang: Lang): SearchEngine | undefined {
+  /**
+   * The engine for a language, built once its index is here: the index a few ms at a time between
+   * input and paint tasks (so typing is never blocked, even at thousands of articles), fuse.js
+   * downloading meanwhile. Answers undefined when the language's index is not loaded.
+   */
+  private startEngine(lang: Lang): Promise<SearchEngine> | undefined {
+    const ready = this.engines.get(lang);
+    if (ready) return Promise.resolve(ready);
     const index = this.indexes.get(lang);
-    if (!this.fuse || !index) return undefined;
-    let engine = this.engines.get(lang);
-    if (!engine) {
-      engine = createSearchEngine(this.articlesOf(index), { lang, Fuse: this.fuse });
-      this.engines.set(lang, engine);
+    if (!index) return undefined;
+    let build = this.building.get(lang);
+    if (!build) {
+      const abort = new AbortController();
+      const promise = buildSearchEngine(this.articlesOf(index), {
+        lang,
+        Fuse: this.loadFuse().then(() => this.fuse!),
+        signal: abort.signal,
+      });
+      build = { promise, abort };
+      const mine = build;
+      this.building.set(lang, mine);
+      promise.then(
+        (engine) => {
+          if (this.building.get(lang) !== mine) return;
+          this.building.delete(lang);
+          this.engines.set(lang, engine);
+        },
+        () => {
+          if (this.building.get(lang) === mine) this.building.delete(lang);
+        },
+      );
     }
-    return engine;
+    return build.promise;
   }
 
-  private async ensureEngine(): Promise<void> {
+  /** Waits for the engine of a language; a failure (fuse.js not loading) shows as the element's error. */
+  private async whenEngine(lang: Lang): Promise<SearchEngine | undefined> {
     try {
-      await this.loadFuse();
+      return await this.startEngine(lang);
     } catch (error) {
+      if ((error as Error).name === 'AbortError') return undefined;
       this.errorMessage = this.describeError(error);
       this.state = 'error';
+      return undefined;
     }
   }
 
   /** Runs the query once (never from render()); the other language only when this one finds nothing. */
   private search(): void {
     const q = this.query.trim();
-    const engine = this.engineFor(this.uiLang);
-    if (!q || !engine) {
+    const lang = this.uiLang;
+    const engine = this.engines.get(lang);
+    this.searching = false;
+    if (!q) {
       this.hits = [];
       this.otherHits = [];
+      return;
+    }
+    if (!engine) {
+      // Typed before the engine is ready: answered the moment it is, with whatever is typed then.
+      this.searching = this.indexes.has(lang);
+      void this.whenEngine(lang).then((ready) => {
+        if (ready && this.searching && this.uiLang === lang) {
+          this.search();
+          if (this.announceTimer === undefined && this.query.trim()) this.announce();
+        }
+      });
       return;
     }
     this.hits = engine.search(q, { limit: SEARCH_LIMIT });
@@ -310,8 +358,8 @@ export class MuniKbSearch extends MuniElement {
       this.otherLoading = undefined;
       return; // offline with no kept copy of the other language: nothing more to offer
     }
-    const engine = this.engineFor(lang);
-    if (engine && this.query.trim() === q && this.hits.length === 0) {
+    const engine = await this.whenEngine(lang);
+    if (engine && this.query.trim() === q && this.hits.length === 0 && !this.searching) {
       this.otherHits = engine.search(q, { limit: SEARCH_LIMIT });
       if (this.announceTimer === undefined) this.announce();
     }
@@ -327,10 +375,11 @@ export class MuniKbSearch extends MuniElement {
     return this.hits.length ? this.uiLang : other(this.uiLang);
   }
 
+  /** The engine starts building on the first focus, not with the page: many visitors never search. */
   private onFocus(): void {
-    void this.loadFuse().then(() => {
-      if (this.query.trim() && this.hits.length === 0) this.search();
-    }, () => undefined);
+    void this.whenEngine(this.uiLang).then((engine) => {
+      if (engine && this.query.trim() && this.hits.length === 0 && !this.searching) this.search();
+    });
   }
 
   private onInput(e: Event): void {
@@ -339,11 +388,7 @@ export class MuniKbSearch extends MuniElement {
     this.shown = RESULTS_PAGE;
     this.active = -1;
     this.expanded = this.query.trim() !== '';
-    if (this.fuse) this.search();
-    else {
-      // Whatever is typed while fuse.js arrives is searched the moment it does.
-      void this.ensureEngine().then(() => this.search());
-    }
+    this.search(); // once per keystroke; before the engine is ready, once it is
     this.scheduleAnnouncement();
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.settle(), SETTLE_DELAY_MS);
@@ -361,6 +406,16 @@ export class MuniKbSearch extends MuniElement {
           this.active = e.key === 'ArrowDown' ? 0 : count - 1;
         } else if (e.key === 'ArrowDown') this.active = this.active >= count - 1 ? 0 : this.active + 1;
         else this.active = this.active <= 0 ? count - 1 : this.active - 1;
+        void this.scrollActiveIntoView();
+        break;
+      }
+      case 'Home':
+      case 'End': {
+        // WAI-ARIA 1.2 combobox: on an option, Home and End go to the first and last one; in the text
+        // (no option chosen), they stay with the text and move the caret.
+        if (!this.expanded || this.active < 0 || count === 0) return;
+        e.preventDefault();
+        this.active = e.key === 'Home' ? 0 : count - 1;
         void this.scrollActiveIntoView();
         break;
       }
@@ -405,7 +460,7 @@ export class MuniKbSearch extends MuniElement {
     e.preventDefault();
     this.expanded = false;
     this.active = -1;
-    if (!this.fuse) await this.ensureEngine();
+    await this.whenEngine(this.uiLang);
     this.search();
     this.submitted = this.query.trim() !== '';
     this.shown = RESULTS_PAGE;
@@ -421,6 +476,7 @@ export class MuniKbSearch extends MuniElement {
   private announce(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
+    if (this.searching) return; // announced when the search is answered
     this.announcement = this.countText(!this.submitted && this.expanded);
   }
 
@@ -441,7 +497,7 @@ export class MuniKbSearch extends MuniElement {
   private settle(openedArticleId?: string): void {
     clearTimeout(this.settleTimer);
     const query = this.query.trim().slice(0, 200);
-    if (!query || !this.fuse || this.state !== 'ready') return;
+    if (!query || this.searching || !this.engines.has(this.uiLang) || this.state !== 'ready') return;
     if (query === this.lastRecorded && !openedArticleId) return;
     this.lastRecorded = query;
     const resultCount = this.hits.length;
@@ -691,7 +747,7 @@ export class MuniKbSearch extends MuniElement {
         <button class="button button--secondary" type="button" @click=${() => this.load()}>${this.t('retry')}</button>
       </div>`;
     }
-    if (this.submitted && this.query.trim()) return this.renderResults();
+    if (this.submitted && this.query.trim()) return this.searching ? html`<p>${this.t('searching')}</p>` : this.renderResults();
     if (this.query.trim()) return this.requestLink();
     return this.renderBrowse();
   }

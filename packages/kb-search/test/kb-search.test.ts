@@ -293,6 +293,70 @@ describe('<muni-kb-search>', () => {
       expect(new URL(link.href).searchParams.get('from')).to.equal('kb');
       await expect(el).to.be.accessible();
     });
+
+    it('Home and End move to the first and last suggestion in the list, and stay with the text in the box', async () => {
+      const el = await mount();
+      const input = await typeAndSuggest(el, 'shoreline');
+      const last = `option-${$$(el, '[role="option"]').length - 1}`;
+      // No option chosen: the keys belong to the text (the caret moves; nothing is prevented).
+      const home = new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true, cancelable: true });
+      input.dispatchEvent(home);
+      await el.updateComplete;
+      expect(home.defaultPrevented).to.equal(false);
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+
+      key(el, 'ArrowDown');
+      key(el, 'ArrowDown');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('option-1');
+      const end = new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, cancelable: true });
+      input.dispatchEvent(end);
+      await el.updateComplete;
+      expect(end.defaultPrevented).to.equal(true);
+      expect(input.getAttribute('aria-activedescendant')).to.equal(last);
+      expect($(el, `#${last}`).getAttribute('aria-selected')).to.equal('true');
+      key(el, 'Home');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('option-0');
+      expect($(el, '#option-0').getAttribute('aria-selected')).to.equal('true');
+      expect(input.value).to.equal('shoreline');
+      await expect(el).to.be.accessible();
+    });
+
+    it('searches once per keystroke and renders a bounded number of rows however many articles match', async () => {
+      const el = await mount();
+      const input = await typeAndSuggest(el, 'sh');
+      const engine = (el as unknown as { engines: Map<string, { search: (q: string, o?: object) => unknown[] }> }).engines.get('en')!;
+      const original = engine.search.bind(engine);
+      let searches = 0;
+      engine.search = (q, o) => {
+        searches++;
+        return original(q, o);
+      };
+      for (const text of ['sho', 'shor', 'shore', 'shorel']) {
+        type(input, text);
+        await el.updateComplete;
+      }
+      expect(searches).to.equal(4);
+      expect($$(el, '[role="option"]')).to.have.length(8); // max-results, though 12 parks match
+      $<HTMLFormElement>(el, 'form').requestSubmit();
+      await waitUntil(() => $$(el, '[part="result"]').length > 0);
+      expect($$(el, '[part="result"]')).to.have.length(10); // one page of results
+      expect(searches).to.equal(5);
+    });
+
+    it('answers a query typed before the search engine is ready, once it is, without announcing "no results" meanwhile', async () => {
+      const el = await mount();
+      const input = $<HTMLInputElement>(el, '#search-input');
+      // Typed without a focus first: nothing has started the engine yet.
+      type(input, 'licence');
+      await el.updateComplete;
+      expect((el as unknown as { searching: boolean }).searching).to.equal(true);
+      expect($(el, '[part="status"]').textContent!.trim()).to.equal('');
+      await waitUntil(() => $$(el, '[role="option"]').length > 0, 'the early query was never answered');
+      expect($$(el, '[role="option"]')[0]!.textContent).to.contain('Dog licences');
+      await waitUntil(() => $(el, '[part="status"]').textContent!.includes('1 article matches “licence”.'), 'never announced');
+    });
   });
 
   describe('language', () => {

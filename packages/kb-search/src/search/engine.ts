@@ -12,7 +12,7 @@
 // fuse.js is passed in (the element loads it lazily): this module imports only its type.
 import type FuseClass from 'fuse.js';
 import { tokenize } from './fold.ts';
-import { FIELD, InvertedIndex, analyze, keepWord, type Lang } from './index.ts';
+import { FIELD, InvertedIndex, analyze, buildIndex, keepWord, type BuildOptions, type Lang } from './index.ts';
 import { stem } from './stem.ts';
 
 export interface SearchDoc {
@@ -154,11 +154,11 @@ class Engine implements SearchEngine {
   private readonly lang: Lang;
   private readonly Fuse: Fuse;
 
-  constructor(docs: readonly SearchDoc[], lang: Lang, Fuse: Fuse) {
+  constructor(docs: readonly SearchDoc[], lang: Lang, Fuse: Fuse, index?: InvertedIndex) {
     this.docs = docs;
     this.lang = lang;
     this.Fuse = Fuse;
-    this.index = new InvertedIndex(docs, lang);
+    this.index = index ?? new InvertedIndex(docs, lang);
   }
 
   get size(): number {
@@ -302,6 +302,20 @@ class Engine implements SearchEngine {
   }
 }
 
+/** Builds the engine at once (tests, small corpora); buildSearchEngine() is for a page being typed on. */
 export function createSearchEngine(docs: SearchDoc[], options: { lang: 'en' | 'fr'; Fuse: typeof FuseClass }): SearchEngine {
   return new Engine(docs, options.lang, options.Fuse);
+}
+
+/**
+ * Builds the engine off the critical path: the index a slice of a few ms at a time between the page's
+ * input and paint tasks (buildIndex), while fuse.js may still be downloading (`Fuse` may be a promise).
+ */
+export async function buildSearchEngine(
+  docs: SearchDoc[],
+  options: BuildOptions & { lang: 'en' | 'fr'; Fuse: typeof FuseClass | Promise<typeof FuseClass> },
+): Promise<SearchEngine> {
+  const [index, Fuse] = await Promise.all([buildIndex(docs, options.lang, options), options.Fuse]);
+  options.signal?.throwIfAborted();
+  return new Engine(docs, options.lang, Fuse, index);
 }

@@ -102,16 +102,29 @@ export class InvertedIndex {
    * lift an article that matches the other words ("saint a l ours bin" → Saint-à-l'Ours, not Saint-Éloi).
    */
   readonly stopPostings = new Map<string, Posting>();
-  /** Every indexed term, sorted, for prefix lookups. */
-  readonly vocabulary: string[];
+  /** Every indexed term, sorted, for prefix lookups (once the index is complete). */
+  vocabulary: string[];
   readonly docCount: number;
   readonly lang: Lang;
 
-  constructor(docs: readonly IndexDoc[], lang: Lang) {
+  private readonly docs: readonly IndexDoc[];
+  /** The next article to index (build() and step() index them in order). */
+  private next = 0;
+  private readonly addTitle: (term: string) => void;
+  private readonly addKeywords: (term: string) => void;
+  private readonly addSummary: (term: string) => void;
+  private readonly addCategory: (term: string) => void;
+  private readonly addStopTitle: (term: string) => void;
+  private readonly addStopKeywords: (term: string) => void;
+  private readonly addStopSummary: (term: string) => void;
+
+  /** Indexes every article now, unless `deferred`: then step() does it a slice at a time (see buildIndex). */
+  constructor(docs: readonly IndexDoc[], lang: Lang, deferred = false) {
     this.lang = lang;
+    this.docs = docs;
     this.docCount = docs.length;
-    let doc = 0;
     const add = (field: number, postings = this.postings) => (term: string): void => {
+      const doc = this.next;
       let posting = postings.get(term);
       if (!posting) {
         postings.set(term, (posting = { docs: [], fields: [] }));
@@ -124,21 +137,39 @@ export class InvertedIndex {
         posting.fields.push(field);
       }
     };
-    const title = add(FIELD.title);
-    const keywords = add(FIELD.keywords);
-    const summary = add(FIELD.summary);
-    const category = add(FIELD.category);
-    const stopTitle = add(FIELD.title, this.stopPostings);
-    const stopKeywords = add(FIELD.keywords, this.stopPostings);
-    const stopSummary = add(FIELD.summary, this.stopPostings);
-    for (; doc < docs.length; doc++) {
-      const d = docs[doc]!;
-      forEachTerm(d.title, lang, false, title, stopTitle);
-      for (const keyword of d.keywords) forEachTerm(keyword, lang, true, keywords, stopKeywords);
-      forEachTerm(d.summary, lang, false, summary, stopSummary);
-      if (d.categoryName) forEachTerm(d.categoryName, lang, false, category);
+    this.addTitle = add(FIELD.title);
+    this.addKeywords = add(FIELD.keywords);
+    this.addSummary = add(FIELD.summary);
+    this.addCategory = add(FIELD.category);
+    this.addStopTitle = add(FIELD.title, this.stopPostings);
+    this.addStopKeywords = add(FIELD.keywords, this.stopPostings);
+    this.addStopSummary = add(FIELD.summary, this.stopPostings);
+    this.vocabulary = [];
+    if (!deferred) this.step();
+  }
+
+  /** True once every article is indexed and the vocabulary sorted. */
+  get complete(): boolean {
+    return this.next >= this.docCount && this.vocabulary.length === this.postings.size;
+  }
+
+  /**
+   * Indexes articles until all are done or `performance.now()` passes `deadline` (checked every few
+   * articles); sorts the vocabulary at the end. Answers whether the index is complete.
+   */
+  step(deadline = Infinity): boolean {
+    const lang = this.lang;
+    while (this.next < this.docCount) {
+      const d = this.docs[this.next]!;
+      forEachTerm(d.title, lang, false, this.addTitle, this.addStopTitle);
+      for (const keyword of d.keywords) forEachTerm(keyword, lang, true, this.addKeywords, this.addStopKeywords);
+      forEachTerm(d.summary, lang, false, this.addSummary, this.addStopSummary);
+      if (d.categoryName) forEachTerm(d.categoryName, lang, false, this.addCategory);
+      this.next++;
+      if (deadline !== Infinity && (this.next & 7) === 0 && performance.now() >= deadline) return false;
     }
-    this.vocabulary = [...this.postings.keys()].sort();
+    if (this.vocabulary.length !== this.postings.size) this.vocabulary = [...this.postings.keys()].sort();
+    return true;
   }
 
   /** How rare a term is: 1 + ln(N / df); a word in every article weighs 1. */
@@ -161,4 +192,38 @@ export class InvertedIndex {
     for (let i = lo; i < vocab.length && found.length < max && vocab[i]!.startsWith(prefix); i++) found.push(vocab[i]!);
     return found;
   }
+}
+
+/** Gives the main thread back (input, rendering) between slices of work: scheduler.yield() where there is one. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface BuildOptions {
+  /** Longest slice of work between two yields, ms (default 5). */
+  sliceMs?: number;
+  signal?: AbortSignal;
+  /** Told how long each slice took (ms): `npm run bench:search` prints the longest. */
+  onSlice?: (ms: number) => void;
+}
+
+/**
+ * Builds the index a slice at a time, giving the main thread back between slices, so typing and
+ * painting never wait for it (5,000 articles take one to three seconds of work on a slow phone).
+ */
+export async function buildIndex(docs: readonly IndexDoc[], lang: Lang, options: BuildOptions = {}): Promise<InvertedIndex> {
+  const sliceMs = options.sliceMs ?? 5;
+  const index = new InvertedIndex(docs, lang, true);
+  for (;;) {
+    const start = performance.now();
+    const done = index.step(start + sliceMs);
+    options.onSlice?.(performance.now() - start);
+    if (done) break;
+    await yieldToMain();
+    options.signal?.throwIfAborted();
+  }
+  options.signal?.throwIfAborted();
+  return index;
 }
