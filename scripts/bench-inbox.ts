@@ -11,7 +11,8 @@
 // Settings (environment): BENCH_REQUESTS (100000), BENCH_RUNS (40 timed calls per case),
 // BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/wt_inbox; off skips PostgreSQL),
 // BENCH_SQLITE_FILE (seed SQLite into this new file and keep it), BENCH_PG_SCHEMA (seed PostgreSQL into
-// this new schema and keep it). Plans of the same cases: scripts/inbox-plans.ts.
+// this new schema and keep it), BENCH_REUSE=1 (time those kept databases again without seeding).
+// Plans of the same cases: scripts/inbox-plans.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,9 +143,13 @@ async function measure(label: string, handle: DatabaseHandle) {
   const db = handle.db;
   const t0 = performance.now();
   await migrateToLatest(db);
-  await seedDemoTown(db);
-  await ensureAdmin(db, EMAIL, PASSWORD, 'Bench admin', 'bench');
-  await seedRequests(db);
+  // BENCH_REUSE=1 with BENCH_SQLITE_FILE / BENCH_PG_SCHEMA: time a database an earlier run seeded.
+  const reuse = process.env.BENCH_REUSE === '1' && (await db.selectFrom('requests').select('id').where('id', '=', 'bench-0000000').executeTakeFirst()) !== undefined;
+  if (!reuse) {
+    await seedDemoTown(db);
+    await ensureAdmin(db, EMAIL, PASSWORD, 'Bench admin', 'bench');
+    await seedRequests(db);
+  }
   // Statistics, and on PostgreSQL the visibility map autovacuum keeps in production (index-only scans).
   await (label === 'PostgreSQL' ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(db);
   const seeded = (performance.now() - t0) / 1000;
@@ -188,7 +193,7 @@ async function measure(label: string, handle: DatabaseHandle) {
     });
   }
   const after = await health();
-  console.log(`\n${label}: ${N.toLocaleString('en-CA')} requests seeded in ${seeded.toFixed(0)} s; min / median / **p95** of ${RUNS} calls (ms), target p95 ≤ 50`);
+  console.log(`\n${label}: ${N.toLocaleString('en-CA')} requests ${reuse ? 'reused (seeded earlier)' : `seeded in ${seeded.toFixed(0)} s`}; min / median / **p95** of ${RUNS} calls (ms), target p95 ≤ 50`);
   console.log(`Load: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`);
   console.log('| filter | matching (first page count) | first page | page 50 |');
   console.log('| --- | ---: | ---: | ---: |');
@@ -211,7 +216,7 @@ if (PG_URL !== 'off') {
   const schema = keep ?? `bench_inbox_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`CREATE SCHEMA ${process.env.BENCH_REUSE === '1' ? 'IF NOT EXISTS ' : ''}${schema}`);
   try {
     const handle = createPostgresDatabase(PG_URL, { options: `-c search_path=${schema}`, max: 5 });
     await measure('PostgreSQL', handle);

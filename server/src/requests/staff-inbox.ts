@@ -157,7 +157,17 @@ export async function listInbox(
 ): Promise<InboxPage> {
   const now = opts.now ?? new Date().toISOString();
   const keys = sortKeys(opts.sort);
+  const searching = f.q ? searchWords(f.q).length > 0 : false;
   let q = filtered(db, townId, f, now);
+  if (searching && isPostgres(db)) {
+    // PostgreSQL misjudges a prefix search's selectivity and walks the whole sort index testing each
+    // row's tsvector (0.66 s at 100,000); behind an OFFSET 0 fence it reads the GIN index's matches
+    // and sorts them (3 ms).
+    const matches = q
+      .select(['r.id', 'r.reference', 'r.status', 'r.priority', 'r.service_code', 'r.service_id', 'r.location_text', 'r.created_at', 'r.updated_at', 'r.due_at', 'r.ack_due_at', 'r.department_id', 'r.assignee_user_id', 'r.town_id'])
+      .offset(0);
+    q = db.selectFrom(matches.as('r')) as unknown as typeof q;
+  }
   if (opts.cursor) {
     const cursor = opts.cursor;
     if (keys.every((k) => k.dir === keys[0]!.dir)) {
@@ -181,7 +191,7 @@ export async function listInbox(
   for (const k of keys) q = q.orderBy(k.expr, k.dir);
   // A search's matches are all read to be sorted anyway: its first page counts them in the same
   // statement (a window count) instead of searching twice.
-  const countInPage = !opts.cursor && opts.withTotal !== false && (f.q ? searchWords(f.q).length > 0 : false);
+  const countInPage = !opts.cursor && opts.withTotal !== false && searching;
   const rows = await q
     .select(countInPage ? sql<number>`count(*) over ()`.as('matches') : sql.lit(null).as('matches'))
     .innerJoin('services as s', 's.id', 'r.service_id')
