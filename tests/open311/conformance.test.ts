@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../server/src/accounts/api-keys.ts';
 import type { Db } from '../../server/src/platform/database/schema.ts';
 import { fileRequest } from '../../server/src/requests/intake-store.ts';
+import { expectedDate, townCalendar } from '../../server/src/requests/service-targets.ts';
 import { changeRequestStatus } from '../../server/src/requests/staff-store.ts';
 import { getActiveServiceByCode, insertService } from '../../server/src/services/store.ts';
 import { seedTown } from '../../server/src/seed/seed.ts';
@@ -263,7 +264,7 @@ for (const dialect of dialects) {
         expect(body).toHaveLength(1);
         expect(Object.keys(body[0]!).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
         expect(body[0]!.service_request_id).toMatch(/^TST-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
-        expect(body[0]!.service_notice).toBe('We aim to respond within 5 days.');
+        expect(body[0]!.service_notice).toBe('We aim to respond within 5 working days.');
         expect(body[0]!.account_id).toBeNull();
         expect(await countRequests(db)).toBe(before + 1);
 
@@ -407,12 +408,15 @@ for (const dialect of dialects) {
           service_name: 'Pothole',
           service_code: 'pothole',
           agency_responsible: 'Public Works',
-          service_notice: 'We aim to respond within 5 days.',
+          service_notice: 'We aim to respond within 5 working days.',
           lat: 45.1,
           long: -75.2,
         });
         for (const f of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(school[f]).toMatch(ISO_WITH_ZONE);
-        expect(Date.parse(school.expected_datetime as string) - Date.parse(school.requested_datetime as string)).toBe(5 * 86_400_000);
+        // The end of the 5th working day after filing, in the town's zone (requests/service-targets.ts).
+        const requested = school.requested_datetime as string;
+        const expected = expectedDate(new Date(requested).toISOString(), 5, townCalendar('America/Toronto', {}))!;
+        expect(school.expected_datetime).toMatch(new RegExp(`^${expected}T23:59:59(\\.999)?-0[45]:00$`));
         for (const p of PERSONAL) expect(text).not.toContain(p);
         for (const r of body) {
           for (const f of ['description', 'email', 'phone', 'first_name', 'last_name', 'device_id', 'account_id', 'media_url']) expect(r).not.toHaveProperty(f);
@@ -421,7 +425,7 @@ for (const dialect of dialects) {
 
       it('gives times in the town’s zone with its offset (Toronto: -05:00 in winter, -04:00 in summer)', async () => {
         const pothole = (await getActiveServiceByCode(db, 'testville', 'pothole'))!;
-        const town = { id: 'testville', referencePrefix: 'TST' };
+        const town = { id: 'testville', referencePrefix: 'TST', timezone: 'America/Toronto', settings: {} };
         const filed = [];
         for (const createdAt of ['2026-01-15T19:03:00.000Z', '2026-07-15T18:03:00.000Z']) {
           filed.push(
@@ -481,7 +485,7 @@ for (const dialect of dialects) {
       it('filters by start_date and end_date, defaulting to the last 90 days', async () => {
         const pothole = (await getActiveServiceByCode(db, 'testville', 'pothole'))!;
         const old = await fileRequest(db, {
-          town: { id: 'testville', referencePrefix: 'TST' },
+          town: { id: 'testville', referencePrefix: 'TST', timezone: 'America/Toronto', settings: {} },
           service: pothole,
           description: 'old',
           location: { text: 'Old Rd' },
@@ -637,7 +641,7 @@ describe('the default 1,000-row limit (sqlite)', () => {
     const t = await createTestApp({ config: { INTAKE_RATE_LIMIT: 'off' } });
     try {
       const pothole = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
-      const town = { id: 'testville', referencePrefix: 'TST' };
+      const town = { id: 'testville', referencePrefix: 'TST', timezone: 'America/Toronto', settings: {} };
       const start = Date.now() - 10 * 86_400_000;
       for (let i = 0; i < 1005; i++) {
         await fileRequest(t.db, { town, service: pothole, description: 'bulk', location: { text: `${i} Bulk St` }, lang: 'en', channel: 'web', createdAt: new Date(start + i * 60_000).toISOString() });

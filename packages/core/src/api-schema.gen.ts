@@ -4040,7 +4040,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The services' targets: time to acknowledge (hours) and to close (days) */
+        /** The services' targets: time to acknowledge (working hours) and to close (working days) */
         get: {
             parameters: {
                 query?: never;
@@ -6269,8 +6269,10 @@ export type components = {
         InboxPage: {
             items: components["schemas"]["InboxItem"][];
             nextCursor: string | null;
-            /** @description Requests matching the filters; on the first page only (null with a cursor) */
+            /** @description Requests matching the filters, counted up to 1,000 (see totalCapped); on the first page only (null with a cursor) */
             total: number | null;
+            /** @description More requests match than `total` (the count stops at 1,000): show "more than 1,000" */
+            totalCapped: boolean;
         };
         Invitation: {
             email: string;
@@ -7065,6 +7067,8 @@ export type components = {
         TownSettings: {
             /** @enum {string} */
             defaultLanguage: "en" | "fr";
+            /** @description The town's holidays (YYYY-MM-DD): not working days for service targets, like weekends */
+            holidays: string[];
             id: string;
             /** @description Languages the town publishes in */
             languages: ("en" | "fr")[];
@@ -7084,6 +7088,7 @@ export type components = {
         TownSettingsChange: {
             /** @enum {string} */
             defaultLanguage?: "en" | "fr";
+            holidays?: string[];
             languages?: ("en" | "fr")[];
             name?: {
                 en: string;

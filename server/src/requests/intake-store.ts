@@ -10,10 +10,12 @@ import { preparedQuery, type Arg } from '../platform/database/prepared.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
 import { attachPhotos, PhotosNotAttached } from './photos/store.ts';
+import { dueDates, townCalendar } from './service-targets.ts';
 
 export interface NewRequest {
-  town: { id: string; referencePrefix: string };
-  service: { id: string; code: string; departmentId: string | null };
+  /** The time zone and settings (holidays) set the due dates (service-targets.ts). */
+  town: { id: string; referencePrefix: string; timezone: string; settings: Record<string, unknown> };
+  service: { id: string; code: string; departmentId: string | null; targetDays: number | null; ackTargetHours: number | null };
   description: string;
   location: { text: string; lat?: number | null; lng?: number | null };
   contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
@@ -130,6 +132,7 @@ function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; c
   const createdAt = r.createdAt ?? nowIso();
   const routing = r.routing ?? null;
   const c = r.contact;
+  const due = dueDates(createdAt, r.service, townCalendar(r.town.timezone, r.town.settings));
   const events: EventRow[] = [
     {
       id: newId(),
@@ -188,6 +191,8 @@ function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; c
       created_at: createdAt,
       updated_at: createdAt,
       closed_at: null,
+      due_at: due.dueAt,
+      ack_due_at: due.ackDueAt,
     },
     contact:
       c && (c.name || c.email || c.phone)
@@ -220,6 +225,8 @@ const REQUEST_COLUMNS = [
   'created_at',
   'updated_at',
   'closed_at',
+  'due_at',
+  'ack_due_at',
 ] as const satisfies readonly (keyof RequestRow)[];
 const CONTACT_COLUMNS = ['request_id', 'name', 'email', 'phone', 'device_id', 'account_id'] as const satisfies readonly (keyof ContactRow)[];
 const EVENT_COLUMNS = [

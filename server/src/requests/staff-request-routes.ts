@@ -154,7 +154,12 @@ const inboxRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              total: z.number().int().nullable().openapi({ description: 'Requests matching the filters; on the first page only (null with a cursor)' }),
+              total: z
+                .number()
+                .int()
+                .nullable()
+                .openapi({ description: 'Requests matching the filters, counted up to 1,000 (see totalCapped); on the first page only (null with a cursor)' }),
+              totalCapped: z.boolean().openapi({ description: 'More requests match than `total` (the count stops at 1,000): show "more than 1,000"' }),
               items: z.array(InboxItemSchema),
               nextCursor: z.string().nullable(),
             })

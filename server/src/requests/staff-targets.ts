@@ -1,16 +1,17 @@
-// Targets per service (time to acknowledge in hours, time to close in days) and response templates
+// Targets per service (time to acknowledge in working hours, time to close in working days; see
+// service-targets.ts) and response templates
 // (texts agents insert into a note). Admins change them (settings.manage); staff read them.
 import { createRoute, z } from '@hono/zod-openapi';
-import { PostgresAdapter, sql } from 'kysely';
 import type { App, RouteDeps } from '../app-types.ts';
 import { audit } from '../accounts/audit.ts';
 import { say } from '../accounts/messages.ts';
 import { guard } from '../accounts/permissions.ts';
 import { inTransaction } from '../platform/database/group-commit.ts';
-import type { Db, DbOrTx } from '../platform/database/schema.ts';
+import type { Db } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { apiError, errorResponses, validationFailed } from '../platform/http/errors.ts';
 import { TownParam } from '../towns/routes.ts';
+import { recomputeDueDates } from './service-targets.ts';
 
 const Bilingual = z.object({ en: z.string(), fr: z.string() });
 const body = <S extends z.ZodType>(schema: S) => ({ body: { required: true, content: { 'application/json': { schema } } } });
@@ -33,7 +34,7 @@ const listTargets = createRoute({
   method: 'get',
   path: '/api/v1/staff/towns/{town}/service-targets',
   tags: ['Staff'],
-  summary: "The services' targets: time to acknowledge (hours) and to close (days)",
+  summary: "The services' targets: time to acknowledge (working hours) and to close (working days)",
   request: { params: TownParam },
   responses: {
     200: { description: 'Targets', content: { 'application/json': { schema: z.object({ services: z.array(ServiceTarget) }) } } },
@@ -107,23 +108,6 @@ const deleteTemplate = createRoute({
   },
 });
 
-/** Applies a service's targets to its requests' due dates (the insert trigger of 0014 does new ones). */
-export async function recomputeDueDates(db: DbOrTx, serviceId: string): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`
-      UPDATE requests r SET
-        due_at = CASE WHEN s.target_days IS NULL THEN NULL ELSE to_char((r.created_at::timestamptz + make_interval(days => s.target_days)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END,
-        ack_due_at = CASE WHEN s.ack_target_hours IS NULL THEN NULL ELSE to_char((r.created_at::timestamptz + make_interval(hours => s.ack_target_hours)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END
-      FROM services s WHERE s.id = r.service_id AND r.service_id = ${serviceId}`.execute(db);
-  } else {
-    await sql`
-      UPDATE requests SET
-        due_at = (SELECT CASE WHEN s.target_days IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', requests.created_at, '+' || s.target_days || ' days') END FROM services s WHERE s.id = requests.service_id),
-        ack_due_at = (SELECT CASE WHEN s.ack_target_hours IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', requests.created_at, '+' || s.ack_target_hours || ' hours') END FROM services s WHERE s.id = requests.service_id)
-      WHERE service_id = ${serviceId}`.execute(db);
-  }
-}
-
 export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
   /** A template needs a text in at least one language, and a service of this town if it names one. */
   const templateProblem = async (c: Parameters<typeof validationFailed>[0], town: string, b: z.infer<typeof TemplateBody>) => {
@@ -148,7 +132,7 @@ export function registerServiceTargetRoutes(app: App, { db }: RouteDeps) {
     if (!s) return apiError(c, 404, 'not_found', say(c, 'This town has no such service.', 'Cette municipalité n’offre pas ce service.'));
     await inTransaction(db as Db, async (tx) => {
       await tx.updateTable('services').set({ ack_target_hours: b.ackTargetHours, target_days: b.targetDays, updated_at: nowIso() }).where('id', '=', s.id).execute();
-      await recomputeDueDates(tx, s.id);
+      await recomputeDueDates(tx, town, s.id);
       await audit(c, 'service.targets_changed', { type: 'service', id: code }, { ackTargetHours: s.ack_target_hours, targetDays: s.target_days }, { ackTargetHours: b.ackTargetHours, targetDays: b.targetDays }, { db: tx });
     });
     return c.json({ code, name: { en: s.name_en, fr: s.name_fr }, ackTargetHours: b.ackTargetHours, targetDays: b.targetDays }, 200);

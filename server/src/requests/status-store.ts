@@ -4,7 +4,8 @@
 import type { DbOrTx, Lang, RequestEventType, RequestStatus } from '../platform/database/schema.ts';
 import { preparedQuery, type PreparedQuery } from '../platform/database/prepared.ts';
 import { referenceLookup } from './references.ts';
-import { departmentIdsOf, departmentNames, expectedDate, publicTimeline, PUBLIC_TIMELINE_TYPES, type PublicEventRow, type PublicTimelineEntry } from './status-timeline.ts';
+import { dueDate } from './service-targets.ts';
+import { departmentIdsOf, departmentNames, publicTimeline, PUBLIC_TIMELINE_TYPES, type PublicEventRow, type PublicTimelineEntry } from './status-timeline.ts';
 
 export type { PublicTimelineEntry } from './status-timeline.ts';
 
@@ -15,7 +16,7 @@ export interface PublicRequestStatus {
   serviceName: string;
   createdAt: string;
   updatedAt: string;
-  /** The service's target date (YYYY-MM-DD in the town's time zone), or null without a target. */
+  /** The date the request is due to be closed by (YYYY-MM-DD in the town's time zone; service-targets.ts), or null without a target. */
   expectedDate: string | null;
   timeline: PublicTimelineEntry[];
 }
@@ -31,7 +32,7 @@ type Lookup = PreparedQuery<
     updated_at: string;
     name_en: string;
     name_fr: string;
-    target_days: number | null;
+    due_at: string | null;
     timezone: string;
     event_type: RequestEventType | null;
     event_status: RequestStatus | null;
@@ -58,7 +59,7 @@ function lookupFor(count: number): Lookup {
             .selectFrom('requests as r')
             .innerJoin('services as s', 's.id', 'r.service_id')
             .innerJoin('towns as t', 't.id', 'r.town_id')
-            .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 's.target_days', 't.timezone'])
+            .select(['r.id', 'r.reference', 'r.status', 'r.service_code', 'r.created_at', 'r.updated_at', 's.name_en', 's.name_fr', 'r.due_at', 't.timezone'])
             .where('r.town_id', '=', arg<string>(0))
             .where(
               'r.reference',
@@ -81,7 +82,7 @@ function lookupFor(count: number): Lookup {
           'r.updated_at',
           'r.name_en',
           'r.name_fr',
-          'r.target_days',
+          'r.due_at',
           'r.timezone',
           'e.type as event_type',
           'e.status as event_status',
@@ -127,7 +128,7 @@ export async function getPublicRequestStatus(
     serviceName: lang === 'fr' ? row.name_fr : row.name_en,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    expectedDate: expectedDate(row.created_at, row.target_days, row.timezone),
+    expectedDate: dueDate(row.due_at, row.timezone),
     timeline: publicTimeline(events, lang, departments),
   };
 }

@@ -29,7 +29,7 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
     for (const d of data.departments) {
       await insertDepartment(trx, { id: d.id, townId: t.id, name: d.name, email: d.email });
     }
-    const serviceIds = new Map<string, { id: string; code: string; departmentId: string | null }>();
+    const serviceIds = new Map<string, { id: string; code: string; departmentId: string | null; targetDays: number | null; ackTargetHours: number | null }>();
     for (const [i, s] of data.services.entries()) {
       const id = await insertService(trx, {
         townId: t.id,
@@ -44,7 +44,7 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
         anonymousAllowed: s.anonymousAllowed,
         sort: i,
       });
-      serviceIds.set(s.code, { id, code: s.code, departmentId: s.departmentId });
+      serviceIds.set(s.code, { id, code: s.code, departmentId: s.departmentId, targetDays: s.targetDays, ackTargetHours: 48 });
     }
     for (const c of data.categories) {
       await insertCategory(trx, { id: c.id, townId: t.id, slug: c.slug, name: c.name, sort: c.order });
@@ -71,7 +71,7 @@ export async function seedTown(db: Db, data: SeedData, now: Date = new Date()): 
       if (!service) throw new Error(`seed request names unknown service ${r.serviceCode}`);
       const filedAt = now.getTime() - r.daysAgo * DAY_MS;
       const filed = await insertRequest(trx, {
-        town: { id: t.id, referencePrefix: t.referencePrefix },
+        town: { id: t.id, referencePrefix: t.referencePrefix, timezone: t.timezone, settings: { contact: t.contact } },
         service,
         description: r.description,
         location: { text: r.locationText, lat: r.lat ?? null, lng: r.lng ?? null },

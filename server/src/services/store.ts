@@ -26,12 +26,14 @@ export interface Service {
   departmentId: string | null;
   questions: StoredQuestion[];
   targetDays: number | null;
+  /** Working hours to acknowledge (requests/service-targets.ts); 48 unless set. */
+  ackTargetHours: number | null;
   anonymousAllowed: boolean;
   active: boolean;
   sort: number;
 }
 
-export type NewService = Omit<Service, 'id' | 'active' | 'sort'> & { id?: string; active?: boolean; sort?: number };
+export type NewService = Omit<Service, 'id' | 'active' | 'sort' | 'ackTargetHours'> & { id?: string; active?: boolean; sort?: number; ackTargetHours?: number | null };
 
 const toService = (r: ServicesTable): Service => ({
   id: r.id,
@@ -44,6 +46,7 @@ const toService = (r: ServicesTable): Service => ({
   departmentId: r.department_id,
   questions: JSON.parse(r.questions) as StoredQuestion[],
   targetDays: r.target_days,
+  ackTargetHours: r.ack_target_hours,
   anonymousAllowed: r.anonymous_allowed === 1,
   active: r.active === 1,
   sort: r.sort,
@@ -69,6 +72,7 @@ export async function insertService(db: DbOrTx, s: NewService): Promise<string> 
       department_id: s.departmentId,
       questions: JSON.stringify(s.questions),
       target_days: s.targetDays,
+      ...(s.ackTargetHours !== undefined ? { ack_target_hours: s.ackTargetHours } : {}),
       anonymous_allowed: s.anonymousAllowed ? 1 : 0,
       active: s.active === false ? 0 : 1,
       sort: s.sort ?? 0,

@@ -1,5 +1,7 @@
 // GET/PATCH /api/v1/staff/towns/{town}/settings (settings.manage): names, site origins (CORS),
-// reference prefix, time zone, languages, the tracker page emails link to. A change is audited and clears this instance's town cache.
+// reference prefix, time zone, languages, holidays, the tracker page emails link to. A change is audited and
+// clears this instance's town cache; a new time zone or holiday list moves the due dates of the town's requests
+// (service-targets.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { audit } from '../accounts/audit.ts';
@@ -9,6 +11,7 @@ import { errorLang } from '../platform/http/validation-messages.ts';
 import type { Lang } from '../platform/database/schema.ts';
 import { TownParam } from './routes.ts';
 import { getTown, updateTown, type Town } from './store.ts';
+import { recomputeDueDates, townHolidays } from '../requests/service-targets.ts';
 import { OriginSchema, ReferencePrefixSchema, TimeZoneSchema, TrackerUrlSchema } from './validation.ts';
 
 const Lang = z.enum(['en', 'fr']);
@@ -24,8 +27,14 @@ const TownSettingsSchema = z
     timezone: z.string(),
     requireTwoFactor: z.boolean().openapi({ description: 'Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in' }),
     trackerUrl: z.string().nullable().openapi({ description: "The page of the town's site that holds <muni-request-status>; emails link there (null: the server's /track.html)" }),
+    holidays: z.array(z.string()).openapi({ description: "The town's holidays (YYYY-MM-DD): not working days for service targets, like weekends" }),
   })
   .openapi('TownSettings');
+
+const Holiday = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'Not a date (YYYY-MM-DD)' });
 
 const TownSettingsChangeSchema = z
   .object({
@@ -37,6 +46,7 @@ const TownSettingsChangeSchema = z
     timezone: TimeZoneSchema.optional(),
     requireTwoFactor: z.boolean().optional(),
     trackerUrl: TrackerUrlSchema.nullable().optional(),
+    holidays: z.array(Holiday).max(400).optional(),
   })
   .openapi('TownSettingsChange');
 
@@ -55,6 +65,7 @@ const view = (t: Town) => ({
   timezone: t.timezone,
   requireTwoFactor: t.settings.requireTwoFactor === true,
   trackerUrl: typeof t.settings.trackerUrl === 'string' ? t.settings.trackerUrl : null,
+  holidays: townHolidays(t.settings),
 });
 
 const getRoute = createRoute({
@@ -107,16 +118,18 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
       settings:
-        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined
+        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined || change.holidays
           ? {
               ...(change.languages ? { languages } : {}),
               ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}),
               ...(change.trackerUrl !== undefined ? { trackerUrl: change.trackerUrl } : {}),
+              ...(change.holidays ? { holidays: [...new Set(change.holidays)].sort() } : {}),
             }
           : undefined,
     });
     towns.invalidate();
     const after = view((await getTown(db, id))!);
+    if (after.timezone !== before.timezone || JSON.stringify(after.holidays) !== JSON.stringify(before.holidays)) await recomputeDueDates(db, id);
     const b: Record<string, unknown> = {};
     const a: Record<string, unknown> = {};
     for (const k of Object.keys(after) as (keyof typeof after)[]) {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTownRole } from '../../src/accounts/users-store.ts';
 import { median } from '../../src/reports/store.ts';
+import { recomputeDueDates } from '../../src/requests/service-targets.ts';
 import { insertDepartment } from '../../src/towns/departments-store.ts';
 import type { Db, RequestStatus } from '../../src/platform/database/schema.ts';
 import { jsonPost, makeStaff, signIn, type Signed } from '../accounts/helpers.ts';
@@ -56,6 +57,8 @@ for (const dialect of dialects) {
       await file(t.db, { createdAt: '2025-02-01T00:00:00.000Z', ackAt: '2025-02-01T10:00:00.000Z', status: 'in_progress' });
       const fixed = await file(t.db, { code: 'tree', createdAt: '2025-03-01T00:00:00.000Z', department: 'parks', description: '=HYPERLINK("http://evil")' });
       await file(t.db, { createdAt: '2025-05-01T00:00:00.000Z' }); // outside Q1
+      // Rows written directly: due dates as filing sets them (working days, service-targets.ts).
+      await recomputeDueDates(t.db, 'testville');
       for (const [n, f] of [[1, 1], [2, 1], [3, 0]] as const) {
         await t.db.insertInto('request_fix_answers').values({ id: `fix-${n}`, town_id: 'testville', request_id: fixed, fixed: f, created_at: '2025-03-02T00:00:00.000Z' }).execute();
       }
@@ -110,7 +113,9 @@ for (const dialect of dialects) {
       const put = await t.app.request('/api/v1/staff/towns/testville/service-targets/pothole', jsonPost({ ackTargetHours: 24, targetDays: 30 }, admin.write, 'PUT'));
       expect(put.status, await put.clone().text()).toBe(200);
       const due = await t.db.selectFrom('requests').select(['due_at', 'ack_due_at']).where('id', '=', first).executeTakeFirstOrThrow();
-      expect(due).toEqual({ due_at: '2025-02-09T00:00:00.000Z', ack_due_at: '2025-01-11T00:00:00.000Z' });
+      // Filed Thursday 9 January 2025 at 19:00 in Toronto: 30 working days → Thursday 20 February (end
+      // of day); 24 working hours → Friday 10 January at 19:00.
+      expect(due).toEqual({ due_at: '2025-02-21T04:59:59.999Z', ack_due_at: '2025-01-11T00:00:00.000Z' });
       const list = (await (await t.app.request('/api/v1/staff/towns/testville/service-targets', { headers: { cookie: agent.cookie } })).json()) as { services: { code: string; targetDays: number }[] };
       expect(list.services.find((s) => s.code === 'pothole')!.targetDays).toBe(30);
       expect((await t.app.request('/api/v1/staff/towns/testville/service-targets/pothole', jsonPost({ ackTargetHours: 1, targetDays: 1 }, agent.write, 'PUT'))).status).toBe(403);

@@ -5,18 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTownRole } from '../../src/accounts/users-store.ts';
 import { insertDepartment } from '../../src/towns/departments-store.ts';
 import type { Db, RequestStatus } from '../../src/platform/database/schema.ts';
+import { dueDates, townCalendar } from '../../src/requests/service-targets.ts';
+import { INBOX_COUNT_CAP } from '../../src/requests/staff-inbox.ts';
 import { jsonPost, makeStaff, signIn, type Signed } from '../accounts/helpers.ts';
 import { createTestApp, dialects } from '../support/harness.ts';
 
 interface Item { reference: string; status: string; overdue: boolean; ackOverdue: boolean; dueAt: string | null; createdAt: string; priority: string }
-interface Page { total: number | null; items: Item[]; nextCursor: string | null }
+interface Page { total: number | null; totalCapped: boolean; items: Item[]; nextCursor: string | null }
 
 let seq = 0;
 async function insertRequest(
   db: Db,
   o: { code?: string; status?: RequestStatus; createdAt: string; description?: string; location?: string; department?: string | null; priority?: string; assignee?: string | null },
 ): Promise<{ id: string; reference: string }> {
-  const svc = await db.selectFrom('services').select(['id', 'code', 'department_id']).where('town_id', '=', 'testville').where('code', '=', o.code ?? 'pothole').executeTakeFirstOrThrow();
+  const svc = await db
+    .selectFrom('services')
+    .select(['id', 'code', 'department_id', 'target_days', 'ack_target_hours'])
+    .where('town_id', '=', 'testville')
+    .where('code', '=', o.code ?? 'pothole')
+    .executeTakeFirstOrThrow();
+  const town = await db.selectFrom('towns').select(['timezone', 'settings']).where('id', '=', 'testville').executeTakeFirstOrThrow();
+  // What filing does (intake-store.ts): the due dates from the service's targets in working days.
+  const due = dueDates(o.createdAt, { targetDays: svc.target_days, ackTargetHours: svc.ack_target_hours }, townCalendar(town.timezone, JSON.parse(town.settings)));
   seq += 1;
   const id = `req-${String(seq).padStart(4, '0')}-${crypto.randomUUID().slice(0, 8)}`;
   const reference = `TST-T${String(seq).padStart(4, '0')}`;
@@ -44,6 +54,8 @@ async function insertRequest(
       created_at: o.createdAt,
       updated_at: o.createdAt,
       closed_at: null,
+      due_at: due.dueAt,
+      ack_due_at: due.ackDueAt,
     })
     .execute();
   return { id, reference };
@@ -96,6 +108,7 @@ for (const dialect of dialects) {
       while (cursor !== null) {
         const page = await inbox(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
         expect(page.total).toBe(cursor ? null : 15);
+        expect(page.totalCapped).toBe(false);
         seen.push(...page.items.map((i) => i.reference));
         cursor = page.nextCursor;
         pages += 1;
@@ -121,7 +134,8 @@ for (const dialect of dialects) {
       const overdue = await inbox('?overdue=true&limit=200');
       expect(overdue.total).toBe(14);
       expect(overdue.items.every((i) => i.overdue && i.ackOverdue)).toBe(true);
-      expect(overdue.items.find((i) => i.reference === refs.old)!.dueAt).toBe('2020-01-06T00:00:00.000Z');
+      // Filed Tuesday 31 December 2019 at 19:00 in Toronto, 5 working days: by the end of Tuesday 7 January.
+      expect(overdue.items.find((i) => i.reference === refs.old)!.dueAt).toBe('2020-01-08T04:59:59.999Z');
       expect((await inbox('?from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z')).items.map((i) => i.reference)).toEqual([refs.tree]);
       expect((await inbox('?q=crater')).items.map((i) => i.reference)).toEqual([refs.old]);
       expect((await inbox('?q=CRAT')).items.map((i) => i.reference)).toEqual([refs.old]);
@@ -246,6 +260,42 @@ for (const dialect of dialects) {
       const audits = await t.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', dup.reference).orderBy('created_at').execute();
       expect(audits.map((a) => a.action)).toEqual(['request.merged', 'request.reopened']);
       expect(JSON.parse(audits[0]!.details)).toMatchObject({ before: { status: 'received' }, after: { status: 'duplicate', intoReference: target.reference, subscribersMoved: 1 } });
+    });
+
+    it('finds words whatever their accents, both ways', async () => {
+      const snow = await insertRequest(t.db, { createdAt: '2026-11-04T00:00:00.000Z', description: 'Déneigement oublié devant l’école', location: 'Rue Élise' });
+      const plain = await insertRequest(t.db, { createdAt: '2026-11-04T00:01:00.000Z', description: 'Deneigement du trottoir', location: '3 Ecole Rd' });
+      const found = async (q: string) => (await inbox(`?q=${encodeURIComponent(q)}`)).items.map((i) => i.reference).sort();
+      expect(await found('deneigement')).toEqual([snow.reference, plain.reference].sort());
+      expect(await found('déneigement')).toEqual([snow.reference, plain.reference].sort());
+      expect(await found('DÉNEIG')).toEqual([snow.reference, plain.reference].sort());
+      expect(await found('oublie elise')).toEqual([snow.reference]);
+      expect(await found('école')).toEqual([snow.reference, plain.reference].sort());
+      await t.db.deleteFrom('requests').where('id', 'in', [snow.id, plain.id]).execute();
+    });
+
+    it('counts the first page up to the cap and says when more match', async () => {
+      const svc = await t.db.selectFrom('services').select(['id', 'code']).where('town_id', '=', 'testville').where('code', '=', 'pothole').executeTakeFirstOrThrow();
+      const rows = Array.from({ length: INBOX_COUNT_CAP + 1 }, (_, i) => ({
+        id: `cap-${i}`, town_id: 'testville', reference: `TST-C${i}`, service_id: svc.id, service_code: svc.code, status: 'received' as const, priority: 'normal',
+        department_id: null, assignee_user_id: null, location_text: `${i} Bulk St`, lat: null, lng: null, description: 'bulk', channel: 'web' as const,
+        answers: '{}', idempotency_key: null, idempotency_hash: null, lang: 'fr' as const, created_at: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
+        updated_at: '2020-01-01T00:00:00.000Z', closed_at: null, due_at: '2020-02-01T00:00:00.000Z', ack_due_at: '2020-01-05T00:00:00.000Z',
+      }));
+      for (let i = 0; i < rows.length; i += 200) await t.db.insertInto('requests').values(rows.slice(i, i + 200)).execute();
+      const list = async (qs: string) => {
+        const res = await t.app.request(`/api/v1/staff/towns/testville/inbox${qs}`, { headers: { cookie: admin.cookie } });
+        expect(res.status).toBe(200);
+        return (await res.json()) as Page;
+      };
+      for (const qs of ['', '?status=open', '?overdue=true', '?q=bulk', '?status=open&sort=due']) {
+        const page = await list(qs);
+        expect([qs, page.total, page.totalCapped]).toEqual([qs, INBOX_COUNT_CAP, true]);
+      }
+      expect(await list('?q=bulk&to=2020-01-01T00:10:00Z')).toMatchObject({ total: 10, totalCapped: false });
+      const due = await list('?status=open&sort=due&limit=3');
+      expect(due.items.map((i) => i.overdue)).toEqual([true, true, true]);
+      await t.db.deleteFrom('requests').where('id', 'like', 'cap-%').execute();
     });
 
     it('refuses changes from a viewer and without CSRF', async () => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { newId } from '../../src/platform/database/schema.ts';
 import { addInternalNote, addPublicNote, changeRequestStatus } from '../../src/requests/staff-store.ts';
 import { checkSymbol } from '../../src/requests/references.ts';
-import { addWorkingDays, expectedDate } from '../../src/requests/status-timeline.ts';
+import { addWorkingDays, expectedDate, townCalendar } from '../../src/requests/service-targets.ts';
 import { haversineMetres, normaliseAddress } from '../../src/requests/nearby-store.ts';
 import { createTestApp, dialects } from '../support/harness.ts';
 
@@ -27,8 +27,9 @@ describe('expected date and distances (plain functions)', () => {
     expect(addWorkingDays('2026-12-04', 1)).toBe('2026-12-07'); // Friday + 1 → Monday
     expect(addWorkingDays('2026-12-01', 5)).toBe('2026-12-08');
     // 02:00 UTC on Saturday is still Friday evening in Toronto.
-    expect(expectedDate('2026-12-05T02:00:00.000Z', 1, 'America/Toronto')).toBe('2026-12-07');
-    expect(expectedDate('2026-12-05T02:00:00.000Z', null, 'America/Toronto')).toBeNull();
+    const toronto = townCalendar('America/Toronto', {});
+    expect(expectedDate('2026-12-05T02:00:00.000Z', 1, toronto)).toBe('2026-12-07');
+    expect(expectedDate('2026-12-05T02:00:00.000Z', null, toronto)).toBeNull();
   });
   it('measures metres and compares addresses', () => {
     const a = { lat: 45.0, lng: -75.0 };

@@ -13,6 +13,8 @@ export interface PublicRequestRow {
   /** The department now responsible (routing may have changed the service's), in the asked language. */
   department: string | null;
   targetDays: number | null;
+  /** The stored due date (requests/service-targets.ts: working days in the town's time zone). */
+  dueAt: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -50,6 +52,7 @@ function baseQuery(db: DbOrTx, townId: string, lang: Lang) {
       'r.lat',
       'r.lng',
       's.target_days',
+      'r.due_at',
       lang === 'fr' ? 's.name_fr as service_name' : 's.name_en as service_name',
       lang === 'fr' ? 'd.name_fr as department_name' : 'd.name_en as department_name',
     ])
@@ -86,6 +89,7 @@ async function withNotes(db: DbOrTx, rows: BaseRow[]): Promise<PublicRequestRow[
     serviceName: r.service_name,
     department: r.department_name ?? null,
     targetDays: r.target_days,
+    dueAt: r.due_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     closedAt: r.closed_at,
