@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): App {
     return apiBodyLimit(c, next);
   });
 
-  const cors = publicCors(towns, deps.config.publicOrigin);
+  const cors = publicCors(towns, deps.config.publicOrigin, deps.config.allowedOrigins);
   app.use('/api/v1/towns', cors);
   app.use('/api/v1/towns/*', cors);
   const town = townContext(towns);
