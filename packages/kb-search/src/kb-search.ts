@@ -3,7 +3,6 @@ import type { TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { MuniElement, focusAfterRender, translate } from '@munikit/core';
 import type { Lang } from '@munikit/core';
-import type FuseType from 'fuse.js';
 import { KB_NS } from './kb-search.i18n.ts';
 import { kbSearchStyles } from './kb-search.styles.ts';
 import { KbArticleOpenEvent, KbSearchEvent } from './events.ts';
@@ -11,10 +10,9 @@ import { loadIndex } from './index-cache.ts';
 import type { KbIndex, KbIndexArticle, KbIndexCategory } from './index-cache.ts';
 import { TranslationMissingError, fetchArticle, recordSearch, sendFeedback } from './article-api.ts';
 import type { KbArticleView } from './article-api.ts';
-import { sanitizeHtml } from './sanitize.ts';
 import { highlight } from './highlight.ts';
-import { createSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit } from './search/engine.ts';
+import type * as SearchLib from './search/lazy.ts';
 
 export type { KbSearchDetail, KbArticleOpenDetail } from './events.ts';
 export { KbSearchEvent, KbArticleOpenEvent } from './events.ts';
@@ -153,7 +151,8 @@ export class MuniKbSearch extends MuniElement {
 
   private indexes = new Map<Lang, KbIndex>();
   private engines = new Map<Lang, SearchEngine>();
-  private fuse: typeof FuseType | undefined;
+  /** fuse.js and the search engine, once they have arrived (search/lazy.ts). */
+  private fuse: typeof SearchLib | undefined;
   private fuseLoading: Promise<void> | undefined;
   private otherLoading: Promise<void> | undefined;
   private safeBody = '';
@@ -241,11 +240,11 @@ export class MuniKbSearch extends MuniElement {
     }
   }
 
-  /** fuse.js is 9 kB gzip: it arrives on the first focus or key, not with the page. */
+  /** fuse.js and the engine are 12 kB gzip: they arrive on the first focus or key, not with the page. */
   private loadFuse(): Promise<void> {
-    this.fuseLoading ??= import('fuse.js').then(
+    this.fuseLoading ??= import('./search/lazy.ts').then(
       (m) => {
-        this.fuse = m.default;
+        this.fuse = m;
       },
       (error: unknown) => {
         this.fuseLoading = undefined;
@@ -272,7 +271,7 @@ export class MuniKbSearch extends MuniElement {
     if (!this.fuse || !index) return undefined;
     let engine = this.engines.get(lang);
     if (!engine) {
-      engine = createSearchEngine(this.articlesOf(index), { lang, Fuse: this.fuse });
+      engine = this.fuse.createSearchEngine(this.articlesOf(index), { lang, Fuse: this.fuse.Fuse });
       this.engines.set(lang, engine);
     }
     return engine;
@@ -508,7 +507,8 @@ export class MuniKbSearch extends MuniElement {
       // By id when the index knows the slug (any server version answers ids), else by slug.
       const index = await this.indexFor(lang).catch(() => undefined);
       const id = index?.articles.find((a) => a.slug === slug)?.id ?? slug;
-      const article = await fetchArticle(this.client, town, id, lang);
+      // The allow-list arrives with the first article, fetched alongside it.
+      const [article, { sanitizeHtml }] = await Promise.all([fetchArticle(this.client, town, id, lang), import('./sanitize.ts')]);
       if (this.openSlug !== slug) return;
       this.safeBody = sanitizeHtml(article.bodyHtml);
       this.article = article;
