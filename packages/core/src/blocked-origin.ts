@@ -10,7 +10,7 @@ const checked = new Set<string>();
 export function settingToChange(pageOrigin: string, base: string): string {
   return (
     `MuniKit: this page (${pageOrigin}) may not use the MuniKit server at ${base}. ` +
-    `Add ${pageOrigin} to the town's "Websites that may show the widgets" (staff console → Settings → Town), ` +
+    `Add ${pageOrigin} to the town's "Websites that may show the widgets" (staff console → Town settings), ` +
     `or to the server's MUNIKIT_ALLOWED_ORIGINS.`
   );
 }

@@ -55,7 +55,9 @@ export function compression(): MiddlewareHandler {
     await next();
     const res = c.res;
     if (c.req.method !== 'GET' && c.req.method !== 'POST' && c.req.method !== 'PATCH' && c.req.method !== 'PUT') return;
-    if (!res.body || res.status === 204 || res.status === 206 || res.status === 304) return;
+    if (res.status === 204 || res.status === 206 || res.status === 304) return;
+    // Headers only until a body is compressed: reading `res.body` makes @hono/node-server give up its
+    // fast path, and clients without Accept-Encoding (scripts, load tests) should keep it.
     const headers = res.headers;
     const type = headers.get('content-type');
     if (!type || !COMPRESSIBLE.test(type) || headers.has('content-encoding')) return;
@@ -64,11 +66,12 @@ export function compression(): MiddlewareHandler {
     if (declared !== null && Number(declared) < COMPRESS_MIN_BYTES) return;
     // The answer depends on Accept-Encoding from here on, whichever way this request goes.
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    const etag = headers.get('etag');
     if (!encoding) {
       addVary(headers);
       return;
     }
+    if (!res.body) return;
+    const etag = headers.get('etag');
     const tag = etag ? encodedEtag(etag, encoding) : undefined;
     if (tag && res.status === 200 && c.req.header('if-none-match')?.split(',').some((t) => t.trim() === tag)) {
       await res.body.cancel();
