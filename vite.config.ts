@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { elementChunkMap, elementOf, precompress } from './scripts/widget-build.ts';
+import { elementChunkMap, elementOf, minifyTemplates, precompress } from './scripts/widget-build.ts';
 
 // Builds the drop-in bundle: dist/widgets/munikit.js (tiny loader) + one hashed lazy chunk per element
 // (plus shared chunks). Served by the MuniKit server under /widgets/.
@@ -8,7 +8,7 @@ export default defineConfig({
   // Chunks import each other relatively, so the bundle works from any origin and path.
   base: './',
   publicDir: false,
-  plugins: [elementChunkMap(), precompress()],
+  plugins: [minifyTemplates(), elementChunkMap(), precompress()],
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),
   },

@@ -15,7 +15,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 export const BUDGETS = { firstElement: 30 * KB, allResident: 60 * KB };
-export const CEILINGS = { firstElement: 45 * KB, allResident: 60 * KB };
+export const CEILINGS = { firstElement: 44.5 * KB, allResident: 60 * KB };
 const RESIDENT = ['kb-search', 'request-form', 'request-status'];
 
 const dir = join(import.meta.dirname, '..', 'dist', 'widgets');

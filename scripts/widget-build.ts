@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Plugin } from 'vite';
+import { parseAst, type Plugin } from 'vite';
 
 /** An element chunk's build name (its package folder): what munikit.ts keys its map by. */
 export const elementOf = (facadeModuleId: string | null | undefined): string | undefined =>
@@ -75,6 +75,74 @@ export function precompress(): Plugin {
         if (br.length < bytes.length) writeFileSync(`${file}.br`, br);
         if (gz.length < bytes.length) writeFileSync(`${file}.gz`, gz);
       }
+    },
+  };
+}
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** Every `html`/`css` tagged template's static parts (start, end, kind), in source order. */
+function templateParts(ast: unknown): { start: number; end: number; kind: 'html' | 'css' }[] {
+  const parts: { start: number; end: number; kind: 'html' | 'css' }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as Node;
+    if (n.type === 'TaggedTemplateExpression') {
+      const tag = n.tag as Node & { name?: string };
+      if (tag.type === 'Identifier' && (tag.name === 'html' || tag.name === 'css')) {
+        for (const q of (n.quasi as Node & { quasis: Node[] }).quasis) parts.push({ start: q.start, end: q.end, kind: tag.name });
+      }
+    }
+    for (const key of Object.keys(n)) if (key !== 'type' && key !== 'start' && key !== 'end') visit(n[key]);
+  };
+  visit(ast);
+  // Templates nest (`${cond ? html`…` : nothing}`): their parts interleave with the outer one's.
+  return parts.sort((a, b) => a.start - b.start);
+}
+
+/** CSS text without comments and with the spaces around braces and semicolons removed (none of our styles quote them). */
+export const minifyCss = (text: string): string =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/;}/g, '}');
+
+/** A run of white space in markup is one space to the browser (outside <pre> and <textarea>). */
+export const minifyHtml = (text: string): string => text.replace(/\s+/g, ' ');
+
+/**
+ * Lit's `html` and `css` templates keep their source indentation and comments through the minifier;
+ * on a slow line those bytes count. Templates containing <pre> or <textarea> (where white space shows)
+ * are left alone; elsewhere a run of spaces and newlines becomes one space, never none.
+ */
+export function minifyTemplates(): Plugin {
+  return {
+    name: 'munikit-minify-templates',
+    apply: 'build',
+    transform: {
+      order: 'post',
+      filter: { id: /[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/ },
+      handler(code) {
+        if (!/\b(html|css)`/.test(code)) return null;
+        const parts = templateParts(parseAst(code));
+        if (parts.length === 0) return null;
+        let out = '';
+        let at = 0;
+        for (const p of parts) {
+          const text = code.slice(p.start, p.end);
+          out += code.slice(at, p.start);
+          out += p.kind === 'css' ? minifyCss(text) : /<(pre|textarea)\b/i.test(text) ? text : minifyHtml(text);
+          at = p.end;
+        }
+        return { code: out + code.slice(at), map: null };
+      },
     },
   };
 }
