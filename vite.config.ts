@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { elementChunkMap, elementOf, minifyTemplates, precompress } from './scripts/widget-build.ts';
 
 // Builds the drop-in bundle: dist/widgets/munikit.js (tiny loader) + one hashed lazy chunk per element
 // (plus shared chunks). Served by the MuniKit server under /widgets/.
@@ -7,6 +8,7 @@ export default defineConfig({
   // Chunks import each other relatively, so the bundle works from any origin and path.
   base: './',
   publicDir: false,
+  plugins: [minifyTemplates(), elementChunkMap(), precompress()],
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
@@ -16,7 +18,8 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: false,
-    // No preload helper: it would resolve chunk URLs against the host page, not our server.
+    // No preload helper: it would resolve chunk URLs against the host page, not our server. munikit.js
+    // preloads each element's chunks itself, from the map elementChunkMap() writes into it.
     modulePreload: false,
     reportCompressedSize: true,
     lib: {
@@ -29,7 +32,7 @@ export default defineConfig({
         entryFileNames: 'munikit.js',
         // Name each lazy chunk after its element package, and the shared one (Lit, i18next, core) "core".
         chunkFileNames: (chunk) => {
-          const element = chunk.facadeModuleId?.match(/packages\/([^/]+)\/src\/define\.ts$/)?.[1];
+          const element = elementOf(chunk.facadeModuleId);
           if (element) return `chunks/${element}-[hash].js`;
           if (chunk.moduleIds.some((id) => id.includes('/packages/core/src/'))) return 'chunks/core-[hash].js';
           return 'chunks/[name]-[hash].js';

@@ -1,4 +1,4 @@
-// `npm test`: every suite in turn (build, type check, lint, server, components, end to end).
+// `npm test`: every suite in turn (build, bundle size, type check, lint, server, components, end to end).
 // Each step runs even when an earlier one failed, so one run shows every problem; the last line sums
 // the test counts as `N passed, N failed` (type check, lint and build count as one check each).
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,7 @@ const vitest = (config: string, name: string): string[] => [
 
 const steps: Step[] = [
   { name: 'build', command: ['npm', 'run', 'build'] },
+  { name: 'bundle size', command: ['node', '--experimental-strip-types', 'scripts/bundle-size.ts', '--check'] },
   { name: 'api types up to date', command: ['node', '--experimental-strip-types', 'scripts/api-types.ts', '--check'] },
   { name: 'type check', command: ['npx', 'tsc', '-p', 'tsconfig.json'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },

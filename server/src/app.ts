@@ -6,6 +6,7 @@ import type { App, AppDeps, AppEnv, RouteDeps } from './app-types.ts';
 import { loadSession, sessionCookieName } from './accounts/session.ts';
 import { publicCors } from './platform/http/cors.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { compression } from './platform/http/compression.ts';
 import { townContext } from './platform/http/town.ts';
 import { createTownDirectory } from './towns/directory.ts';
 import { apiError, defaultHook } from './platform/http/errors.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): App {
     await next();
   });
   app.use('*', securityHeaders());
+  app.use('*', compression());
   const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 64 KB.');
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   // Photo uploads stream their body under their own 10 MB limit (requests/photos/routes.ts).
@@ -99,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     return apiBodyLimit(c, next);
   });
 
-  const cors = publicCors(towns, deps.config.publicOrigin);
+  const cors = publicCors(towns, deps.config.publicOrigin, deps.config.allowedOrigins);
   app.use('/api/v1/towns', cors);
   app.use('/api/v1/towns/*', cors);
   const town = townContext(towns);

@@ -16,6 +16,7 @@ import type {
   UploadedPhoto,
   NearbyRequests,
 } from './api-types.ts';
+import { explainBlockedOrigin } from './blocked-origin.ts';
 
 /** The server answered with a 4xx/5xx; `code` is the contract's error code. */
 export class ApiError extends Error {
@@ -151,6 +152,7 @@ export class ApiClient {
           continue;
         }
         const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
+        if (!timedOut) void explainBlockedOrigin(this.base);
         throw new NetworkError(timedOut ? 'Request timed out' : 'Network request failed', timedOut, e);
       }
       if (!res.ok) throw await toApiError(res);

@@ -8,11 +8,25 @@ export class TownNotConfiguredError extends Error {
   }
 }
 
+/** What the MuniKit server writes into munikit.js about its only town, so no request asks for it. */
+export interface BakedTown {
+  id: string;
+  defaultLanguage: string;
+  languages: string[];
+}
+
+/** The towns baked into the munikit.js that `base` served (munikit.ts registers them), if any. */
+export function bakedTowns(base: string): BakedTown[] | undefined {
+  return (globalThis as Record<symbol, Record<string, BakedTown[]> | undefined>)[Symbol.for('munikit.towns')]?.[base];
+}
+
 const onlyTown = new Map<string, Promise<string>>();
 
-/** The `town` attribute when set, else the server's only town (looked up once per API base). */
+/** The `town` attribute when set, else the server's only town (from munikit.js, else looked up once per API base). */
 export function resolveTown(client: ApiClient, town?: string | null): Promise<string> {
   if (town) return Promise.resolve(town);
+  const baked = bakedTowns(client.base);
+  if (baked?.length === 1) return Promise.resolve(baked[0]!.id);
   let pending = onlyTown.get(client.base);
   if (!pending) {
     pending = client.listTowns().then((towns) => {

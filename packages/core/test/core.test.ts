@@ -55,6 +55,23 @@ describe('core', () => {
     expect(await resolveTown(client).catch((e: unknown) => e)).to.be.instanceOf(TownNotConfiguredError);
   });
 
+  it('takes the town munikit.js was served with, without asking the server', async () => {
+    const registry = Symbol.for('munikit.towns');
+    const g = globalThis as Record<symbol, unknown>;
+    g[registry] = { 'https://services.lakeview.ca': [{ id: 'lakeview', defaultLanguage: 'en', languages: ['en', 'fr'] }] };
+    try {
+      expect(await resolveTown(new ApiClient('https://services.lakeview.ca'))).to.equal('lakeview');
+      expect(await resolveTown(new ApiClient('https://services.lakeview.ca'), 'other')).to.equal('other');
+      expect(stub.calls).to.have.length(0);
+      // Another server on the same page is asked as before.
+      stub.on('GET /towns', { status: 200, body: { towns: [{ ...lakeview, id: 'b' }] } });
+      expect(await resolveTown(new ApiClient(location.origin))).to.equal('b');
+      expect(stub.calls).to.have.length(1);
+    } finally {
+      delete g[registry];
+    }
+  });
+
   it('normalises languages and resolves them across shadow roots', async () => {
     expect(normaliseLang('fr-CA')).to.equal('fr');
     expect(normaliseLang('FR')).to.equal('fr');

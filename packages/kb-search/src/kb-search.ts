@@ -3,7 +3,6 @@ import type { TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { MuniElement, focusAfterRender, translate } from '@munikit/core';
 import type { Lang } from '@munikit/core';
-import type FuseType from 'fuse.js';
 import { KB_NS } from './kb-search.i18n.ts';
 import { kbSearchStyles } from './kb-search.styles.ts';
 import { KbArticleOpenEvent, KbSearchEvent } from './events.ts';
@@ -11,10 +10,9 @@ import { loadIndex } from './index-cache.ts';
 import type { KbIndex, KbIndexArticle, KbIndexCategory } from './index-cache.ts';
 import { TranslationMissingError, fetchArticle, recordSearch, sendFeedback } from './article-api.ts';
 import type { KbArticleView } from './article-api.ts';
-import { sanitizeHtml } from './sanitize.ts';
 import { highlight } from './highlight.ts';
-import { buildSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit } from './search/engine.ts';
+import type * as SearchLib from './search/lazy.ts';
 
 export type { KbSearchDetail, KbArticleOpenDetail } from './events.ts';
 export { KbSearchEvent, KbArticleOpenEvent } from './events.ts';
@@ -158,7 +156,8 @@ export class MuniKbSearch extends MuniElement {
   private engines = new Map<Lang, SearchEngine>();
   /** Engines being built (a slice at a time, between keystrokes); dropped when the language changes. */
   private building = new Map<Lang, { promise: Promise<SearchEngine>; abort: AbortController }>();
-  private fuse: typeof FuseType | undefined;
+  /** fuse.js and the search engine, once they have arrived (search/lazy.ts). */
+  private fuse: typeof SearchLib | undefined;
   private fuseLoading: Promise<void> | undefined;
   private otherLoading: Promise<void> | undefined;
   private safeBody = '';
@@ -249,11 +248,11 @@ export class MuniKbSearch extends MuniElement {
     }
   }
 
-  /** fuse.js is 9 kB gzip: it arrives on the first focus or key, not with the page. */
+  /** fuse.js and the engine are 12 kB gzip: they arrive on the first focus or key, not with the page. */
   private loadFuse(): Promise<void> {
-    this.fuseLoading ??= import('fuse.js').then(
+    this.fuseLoading ??= import('./search/lazy.ts').then(
       (m) => {
-        this.fuse = m.default;
+        this.fuse = m;
       },
       (error: unknown) => {
         this.fuseLoading = undefined;
@@ -288,11 +287,9 @@ export class MuniKbSearch extends MuniElement {
     let build = this.building.get(lang);
     if (!build) {
       const abort = new AbortController();
-      const promise = buildSearchEngine(this.articlesOf(index), {
-        lang,
-        Fuse: this.loadFuse().then(() => this.fuse!),
-        signal: abort.signal,
-      });
+      // The engine's code arrives with fuse.js (search/lazy.ts); then the index is built a slice at a time.
+      const articles = this.articlesOf(index);
+      const promise = this.loadFuse().then(() => this.fuse!.buildSearchEngine(articles, { lang, Fuse: this.fuse!.Fuse, signal: abort.signal }));
       build = { promise, abort };
       const mine = build;
       this.building.set(lang, mine);
@@ -564,7 +561,8 @@ export class MuniKbSearch extends MuniElement {
       // By id when the index knows the slug (any server version answers ids), else by slug.
       const index = await this.indexFor(lang).catch(() => undefined);
       const id = index?.articles.find((a) => a.slug === slug)?.id ?? slug;
-      const article = await fetchArticle(this.client, town, id, lang);
+      // The allow-list arrives with the first article, fetched alongside it.
+      const [article, { sanitizeHtml }] = await Promise.all([fetchArticle(this.client, town, id, lang), import('./sanitize.ts')]);
       if (this.openSlug !== slug) return;
       this.safeBody = sanitizeHtml(article.bodyHtml);
       this.article = article;

@@ -3,22 +3,63 @@
  * fetched the first time its tag appears in the document, so a page pays only for what it uses.
  */
 
-const loaders: Record<string, () => Promise<unknown>> = {
-  'muni-kb-search': () => import('@munikit/kb-search/define'),
-  'muni-request-form': () => import('@munikit/request-form/define'),
-  'muni-request-status': () => import('@munikit/request-status/define'),
-  'muni-staff-app': () => import('@munikit/staff/define'),
+/** Tag → [build name of its package (see vite.config.ts), loader]. */
+const loaders: Record<string, [string, () => Promise<unknown>]> = {
+  'muni-kb-search': ['kb-search', () => import('@munikit/kb-search/define')],
+  'muni-request-form': ['request-form', () => import('@munikit/request-form/define')],
+  'muni-request-status': ['request-status', () => import('@munikit/request-status/define')],
+  'muni-staff-app': ['staff', () => import('@munikit/staff/define')],
 };
 
+// Both literals are replaced after the build has run: the first by the build (each element's chunk and
+// every chunk it imports, from the bundle's import graph), the second by the MuniKit server when it
+// serves this file (its only town). A copy of this file served elsewhere keeps the placeholder.
+const CHUNKS = '__MUNIKIT_CHUNKS__';
+const TOWNS = '__MUNIKIT_TOWNS__';
+
+const parse = <T>(json: string): T | undefined => {
+  try {
+    return json.startsWith('__') ? undefined : (JSON.parse(json) as T);
+  } catch {
+    return undefined;
+  }
+};
+const chunks = parse<Record<string, string[]>>(CHUNKS) ?? {};
+const here = import.meta.url;
+const towns = parse<unknown[]>(TOWNS);
+if (towns) {
+  // Read by @munikit/core's resolveTown (town.ts), keyed by server: a page may use two MuniKit servers.
+  const registry = ((globalThis as Record<symbol, Record<string, unknown[]> | undefined>)[Symbol.for('munikit.towns')] ??= {});
+  registry[new URL(here).origin] = towns;
+}
+
 const pending = new Map<string, Promise<void>>();
+const preloaded = new Set<string>();
+
+/**
+ * Asks the browser for every chunk an element needs at once, instead of discovering them one import
+ * after another (each a round trip on a slow line).
+ */
+function preload(name: string): void {
+  for (const file of chunks[name] ?? []) {
+    const href = new URL(file, here).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
 
 /** Loads and defines one element (also usable by pages that create elements in their own shadow roots). */
 export function load(tag: string): Promise<void> {
-  const loader = loaders[tag];
-  if (!loader) return Promise.reject(new Error(`Unknown MuniKit element <${tag}>`));
+  const entry = loaders[tag];
+  if (!entry) return Promise.reject(new Error(`Unknown MuniKit element <${tag}>`));
   let promise = pending.get(tag);
   if (!promise) {
-    promise = loader().then(
+    preload(entry[0]);
+    promise = entry[1]().then(
       () => undefined,
       (error: unknown) => {
         // A dropped connection must not break the page for good: the next sighting tries again.

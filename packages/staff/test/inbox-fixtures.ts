@@ -9,7 +9,7 @@ export const inboxItem = (reference: string, over: Partial<InboxItem> = {}): Inb
   overdue: false, ackOverdue: false, followers: 0, ...over,
 });
 
-export const inboxPage = (items: InboxItem[], over: Partial<InboxPage> = {}): InboxPage => ({ total: items.length, items, nextCursor: null, ...over });
+export const inboxPage = (items: InboxItem[], over: Partial<InboxPage> = {}): InboxPage => ({ total: items.length, totalCapped: false, items, nextCursor: null, ...over });
 
 export const event = (id: string, over: Partial<StaffRequestEvent> = {}): StaffRequestEvent => ({
   id, type: 'created', status: 'received', visibility: 'public', note: null, noteEn: null, noteFr: null, details: null, actor: null,

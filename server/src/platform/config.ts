@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isOrigin, normaliseOrigin } from '../towns/validation.ts';
 
 const booleanFlag = (fallback: boolean) =>
   z
@@ -52,6 +53,18 @@ const envSchema = z.object({
       .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => k.length >= 24 && k.length <= 200), 'each key must be 24 to 200 characters'),
   ),
+  // Sites allowed to use the default town's widgets besides those in its settings (comma-separated).
+  MUNIKIT_ALLOWED_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((o) => normaliseOrigin(o.trim())).filter(Boolean))
+      .superRefine((origins, ctx) => {
+        const bad = origins.find((o) => !isOrigin(o));
+        if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an origin like https://www.example-town.ca (https, no path; http only on localhost)` });
+      }),
+  ),
   // Outgoing email: smtp(s)://user:pass@host:port; unset = messages stay in the database outbox.
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://…').optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(300).default('MuniKit <no-reply@munikit.invalid>')),
@@ -91,6 +104,8 @@ export interface Config {
   /** Open311 API keys added to the default town at start (MUNIKIT_OPEN311_KEYS, comma-separated). */
   readonly open311Keys: readonly string[];
   readonly publicOrigin: string | undefined;
+  /** MUNIKIT_ALLOWED_ORIGINS: site origins allowed for the default town on top of its settings. */
+  readonly allowedOrigins: readonly string[];
   readonly cookieSecure: boolean;
   /** SMTP server for outgoing email; undefined keeps messages in the outbox (the offline demo). */
   readonly smtpUrl: string | undefined;
@@ -142,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     open311Keys: e.MUNIKIT_OPEN311_KEYS,
     publicOrigin: e.PUBLIC_ORIGIN,
+    allowedOrigins: Object.freeze([...new Set(e.MUNIKIT_ALLOWED_ORIGINS)]),
     cookieSecure: e.COOKIE_SECURE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

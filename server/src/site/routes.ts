@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { App, RouteDeps } from '../app-types.ts';
+import { loaderScript } from './loader-script.ts';
 
 /** `<repo>` resolved from this module, never from the working directory. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -35,11 +36,15 @@ const policy =
   };
 const revalidate = policy(() => 'no-cache');
 
-/** A town's page on another origin must be able to load the bundle, even its 404s. */
+/**
+ * A town's page on another origin must be able to load the bundle, even its 404s. Every widget answer
+ * depends on Accept-Encoding (a .br or .gz copy, or the file), so caches must keep them apart.
+ */
 const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  if (!/accept-encoding/i.test(c.res.headers.get('vary') ?? '')) c.header('Vary', 'Accept-Encoding', { append: true });
 };
 
 /**
@@ -58,14 +63,19 @@ const redirectFolders =
     await next();
   };
 
-export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
+export function registerStaticRoutes(app: App, { staticPaths, towns }: RouteDeps) {
+  const widgetsDir = path.resolve(staticPaths.widgetsDir);
+  // munikit.js keeps its name, so it is revalidated; it carries the server's only town (loader-script.ts).
+  app.get('/widgets/munikit.js', openToEveryOrigin, policy(() => 'no-cache'), loaderScript(widgetsDir, towns));
   app.get(
     '/widgets/*',
     openToEveryOrigin,
-    // Chunk names carry a content hash; munikit.js keeps its name, so it is revalidated.
+    // Chunk names carry a content hash.
     policy((urlPath) => (urlPath.startsWith('/widgets/chunks/') ? IMMUTABLE : 'no-cache')),
     etag(),
-    serveStatic({ root: path.resolve(staticPaths.widgetsDir), rewriteRequestPath: (p) => p.slice('/widgets'.length) }),
+    // The build writes a .br and a .gz copy of each file (scripts/widget-build.ts); the ETag is the
+    // hash of the bytes sent, so each encoding has its own.
+    serveStatic({ root: widgetsDir, precompressed: true, rewriteRequestPath: (p) => p.slice('/widgets'.length) }),
   );
 
   // The console routes on the client: every /staff URL (a deep link, a reload) gets the same page.

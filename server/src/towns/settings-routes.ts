@@ -50,7 +50,7 @@ const TownSettingsChangeSchema = z
   })
   .openapi('TownSettingsChange');
 
-const languagesOf = (t: Town): Lang[] => {
+export const languagesOf = (t: Town): Lang[] => {
   const v = t.settings.languages;
   return Array.isArray(v) && v.every((l) => l === 'en' || l === 'fr') && v.length > 0 ? (v as Lang[]) : ['en', 'fr'];
 };

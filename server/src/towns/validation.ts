@@ -16,6 +16,17 @@ export function isOrigin(value: string): boolean {
   return u.origin === value;
 }
 
+/** `HTTPS://WWW.Town.ca/` → `https://www.town.ca`: what a person pastes, as the browser sends it in Origin. Anything else unchanged. */
+export function normaliseOrigin(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password && u.origin !== 'null') return u.origin;
+  } catch {
+    // not a URL: left for isOrigin to refuse
+  }
+  return value;
+}
+
 let zones: Set<string> | undefined;
 /** An IANA time zone this runtime knows (Intl), e.g. America/Toronto. */
 export function isTimeZone(value: string): boolean {
@@ -29,7 +40,7 @@ export const OriginSchema = z
   .string()
   .trim()
   .max(200)
-  .transform((v) => v.replace(/\/$/, ''))
+  .transform(normaliseOrigin)
   .refine(
     isOrigin,
     bilingual(

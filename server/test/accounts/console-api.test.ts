@@ -113,7 +113,7 @@ describe('town settings', () => {
     expect((await (await t.app.request('/api/v1/towns/testville')).json()) as unknown).toMatchObject({ name: { en: 'Town of Testville' } });
     const res = await patch('/api/v1/staff/towns/testville/settings', {
       name: { en: 'City of Testville', fr: 'Cité de Testville' },
-      siteOrigins: ['https://www.testville.example/', 'https://testville.example'],
+      siteOrigins: ['HTTPS://WWW.Testville.Example/', 'https://testville.example'],
       referencePrefix: 'TSV',
       timezone: 'America/Winnipeg',
       languages: ['fr', 'en'],

@@ -30,4 +30,15 @@ describe('config', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.ca' })).toThrow(/ADMIN_PASSWORD/);
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.ca', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
   });
+
+  it('reads MUNIKIT_ALLOWED_ORIGINS as origins, and names one that is not', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ MUNIKIT_ALLOWED_ORIGINS: ' https://www.town.ca/ , HTTPS://Town.CA,http://localhost:8080' }).allowedOrigins).toEqual([
+      'https://www.town.ca',
+      'https://town.ca',
+      'http://localhost:8080',
+    ]);
+    expect(() => loadConfig({ MUNIKIT_ALLOWED_ORIGINS: 'https://www.town.ca/news' })).toThrow(/MUNIKIT_ALLOWED_ORIGINS.*www\.town\.ca\/news/);
+    expect(() => loadConfig({ MUNIKIT_ALLOWED_ORIGINS: 'http://www.town.ca' })).toThrow(/MUNIKIT_ALLOWED_ORIGINS/);
+  });
 });

@@ -1,7 +1,8 @@
 // The town middleware and the CORS origin check it shares a cache with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/harness.ts';
-import { TEST_ORIGIN } from '../support/test-town.ts';
+import { TEST_ORIGIN, testTown } from '../support/test-town.ts';
+import { insertTown } from '../../src/towns/store.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let behindProxy: Awaited<ReturnType<typeof createTestApp>>;
@@ -56,3 +57,36 @@ describe('CORS origins', () => {
     expect(no.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('MUNIKIT_ALLOWED_ORIGINS', () => {
+  let configured: Awaited<ReturnType<typeof createTestApp>>;
+  const site = 'https://www.testville-news.example';
+  beforeAll(async () => {
+    configured = await createTestApp({ config: { MUNIKIT_ALLOWED_ORIGINS: `${site},https://other.example` } });
+    await insertTown(configured.db, { ...testTown.town, id: 'zedville', referencePrefix: 'ZED', siteOrigins: [] });
+  });
+  afterAll(() => configured.cleanup());
+
+  it("adds the origins to the default town (the first by id) on top of its settings, preflights too", async () => {
+    const get = await configured.app.request('/api/v1/towns/testville/kb/index?lang=en', { headers: { origin: site } });
+    expect(get.headers.get('access-control-allow-origin')).toBe(site);
+    const preflight = await configured.app.request('/api/v1/towns/testville/requests', {
+      method: 'OPTIONS',
+      headers: { origin: site, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(site);
+    // The town's own sites still work; the town list answers such a site too.
+    expect((await configured.app.request('/api/v1/towns/testville', { headers: { origin: TEST_ORIGIN } })).headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN);
+    expect((await configured.app.request('/api/v1/towns', { headers: { origin: site } })).headers.get('access-control-allow-origin')).toBe(site);
+  });
+
+  it('gives them no other town, and no other site gets in', async () => {
+    const other = await configured.app.request('/api/v1/towns/zedville', { headers: { origin: site } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const stranger = await configured.app.request('/api/v1/towns/testville', { headers: { origin: 'https://www.testville-news.example.evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+

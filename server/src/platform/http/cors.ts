@@ -1,5 +1,8 @@
-// CORS for the public API: a town's widgets may be embedded only on that town's own site(s), plus the
-// server's own origin. Credentials are never allowed; staff and auth routes get no CORS headers at all.
+// CORS for the public API: a town's widgets may be embedded only on that town's own site(s) (its
+// settings, plus MUNIKIT_ALLOWED_ORIGINS for the default town), and the server's own origin. The check
+// reads the town directory's cache, never the database per request; a settings change clears this
+// instance's cache, and other instances see it within the cache's few seconds. Credentials are never
+// allowed; staff and auth routes get no CORS headers at all.
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { TownDirectory } from '../../towns/directory.ts';
@@ -24,7 +27,13 @@ function decodeSegment(segment: string): string | undefined {
  * its body stream, and @hono/node-server then writes that response the slow way. A request without an
  * Origin header (not a cross-origin browser call) is not looked up at all.
  */
-export function publicCors(towns: TownDirectory, publicOrigin: string | undefined): MiddlewareHandler {
+export function publicCors(towns: TownDirectory, publicOrigin: string | undefined, allowedOrigins: readonly string[] = []): MiddlewareHandler {
+  /** MUNIKIT_ALLOWED_ORIGINS belong to the default town: the only one, else the first by id. */
+  const configured = async (origin: string, townId: string | undefined): Promise<boolean> => {
+    if (!allowedOrigins.includes(origin)) return false;
+    const defaultTown = (await towns.all())[0];
+    return defaultTown !== undefined && (townId === undefined || townId === defaultTown.id);
+  };
   const allowOrigin = async (origin: string, c: Context): Promise<string | null> => {
     if (!origin) return null;
     const selfOrigin = publicOrigin ?? new URL(c.req.url).origin;
@@ -33,9 +42,10 @@ export function publicCors(towns: TownDirectory, publicOrigin: string | undefine
     if (m) {
       const id = decodeSegment(m[1]!);
       const town = id === undefined ? undefined : await towns.get(id);
-      return town?.siteOrigins.includes(origin) ? origin : null;
+      if (!town) return null;
+      return town.siteOrigins.includes(origin) || (await configured(origin, town.id)) ? origin : null;
     }
-    return (await towns.all()).some((t) => t.siteOrigins.includes(origin)) ? origin : null;
+    return (await towns.all()).some((t) => t.siteOrigins.includes(origin)) || (await configured(origin, undefined)) ? origin : null;
   };
   const preflight = cors({
     origin: allowOrigin,

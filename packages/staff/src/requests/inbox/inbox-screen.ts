@@ -80,6 +80,8 @@ export class MuniStaffInbox extends MuniElement {
   private cursors: string[] = [];
   /** The count of matching requests, which the server gives with the first page only. */
   private total: number | null = null;
+  /** The server stopped counting at `total` (1,000): more requests match. */
+  private totalCapped = false;
   private readonly staff = new ContextConsumer(this, { context: staffContext, subscribe: true });
 
   private requests(): RequestsApi | undefined {
@@ -94,7 +96,10 @@ export class MuniStaffInbox extends MuniElement {
       const query = new URLSearchParams(search);
       try {
         const page = await api.inbox(apiQuery(filtersOf(query), query.get('cursor') ?? ''));
-        if (page.total !== null) this.total = page.total;
+        if (page.total !== null) {
+          this.total = page.total;
+          this.totalCapped = page.totalCapped;
+        }
         return page;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) this.staff.value?.sessionExpired();
@@ -204,7 +209,7 @@ export class MuniStaffInbox extends MuniElement {
   private caption(shown: number): string {
     const ctx = this.staff.value;
     const town = ctx ? (ctx.townNames[ctx.town]?.[this.uiLang] ?? ctx.town) : '';
-    const count = this.t('caption', { count: this.total ?? shown, town });
+    const count = this.totalCapped ? this.t('captionMore', { count: this.total ?? shown, town }) : this.t('caption', { count: this.total ?? shown, town });
     return this.query?.get('cursor') ? `${count} — ${this.t('pageCaption', { page: this.cursors.length + 1, shown })}` : count;
   }
 

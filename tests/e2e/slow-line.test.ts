@@ -1,0 +1,40 @@
+// The search page on a rural line (400 ms, 50 KB/s, cold cache): prints the time to a ready search
+// box and each request on the way (a figure, never asserted: `npm run bench:embed` has all three
+// elements). Asserts only what makes that time short: compressed files, no request for the town,
+// the element's chunks asked for together.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { CASES, formatTiming, timeToReady } from './support/slow-line.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('gets the search box ready on a slow line, its chunks preloaded and nothing asked twice', { timeout: 90_000 }, async () => {
+  const search = CASES[0]!;
+  const timing = await timeToReady(browser, server.url, search);
+  console.log(formatTiming(search, timing));
+  const paths = timing.waterfall.map((d) => d.path);
+  // The town is written into munikit.js: no /towns lookup before the index.
+  expect(paths.filter((p) => /^\/api\/v1\/towns(\?|$)/.test(p))).toEqual([]);
+  expect(paths.some((p) => p.includes('/kb/index'))).toBe(true);
+  // Each chunk once, all of them asked for before the first one arrived (preloaded, not discovered).
+  const chunks = timing.waterfall.filter((d) => d.path.startsWith('/widgets/chunks/'));
+  expect(chunks.length).toBeGreaterThan(1);
+  expect(new Set(chunks.map((d) => d.path)).size).toBe(chunks.length);
+  const firstArrival = Math.min(...chunks.map((d) => d.end));
+  expect(chunks.every((d) => d.start < firstArrival)).toBe(true);
+  // Compressed on the wire: the search chunks weigh far less than their files.
+  const raw = await Promise.all(chunks.map(async (d) => (await (await fetch(server.url + d.path, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength));
+  expect(chunks.reduce((s, d) => s + d.bytes, 0)).toBeLessThan(raw.reduce((s, n) => s + n, 0) / 2);
+});
