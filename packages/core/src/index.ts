@@ -6,3 +6,4 @@ export * from './tokens.ts';
 export * from './muni-element.ts';
 export * from './error-summary.ts';
 export * from './reference.ts';
+export * from './define.ts';
