@@ -6,3 +6,4 @@ import './screens.suite.ts';
 import './kb-screens.suite.ts';
 import './webhooks.suite.ts';
 import './outbox.suite.ts';
+import './embed-builder.suite.ts';
