@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { App, RouteDeps } from '../app-types.ts';
+import { registerPortalRoutes } from './portal-routes.ts';
 
 /** `<repo>` resolved from this module, never from the working directory. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -58,7 +59,8 @@ const redirectFolders =
     await next();
   };
 
-export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
+export function registerStaticRoutes(app: App, deps: RouteDeps) {
+  const { staticPaths } = deps;
   app.get(
     '/widgets/*',
     openToEveryOrigin,
@@ -79,6 +81,8 @@ export function registerStaticRoutes(app: App, { staticPaths }: RouteDeps) {
   });
   app.get('/staff', revalidate, etag(), staffPage);
   app.get('/staff/*', revalidate, etag(), staffPage);
+
+  registerPortalRoutes(app, deps);
 
   const demoRoot = path.resolve(staticPaths.demoDir);
   app.get('/*', revalidate, etag(), redirectFolders(demoRoot), serveStatic({ root: demoRoot }));
