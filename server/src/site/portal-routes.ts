@@ -31,8 +31,8 @@ function asset(c: Context, body: string, type: string) {
 
 export function registerPortalRoutes(app: App, { towns }: RouteDeps) {
   const page = (lang: 'en' | 'fr') => async (c: Context) => {
+    // One town: its name. Several (or none known): the portal is the server's, so a neutral title.
     const all = await towns.all();
-    // One town: its name. Several: the portal is the server's, so a neutral title (elements pick with `town`).
     const name = all.length === 1 ? all[0]!.name[lang] : lang === 'fr' ? 'Services municipaux' : 'Town services';
     const html = (await read(path.join(PORTAL_DIR, `portal.${lang}.html`))).replaceAll('{{town}}', escapeHtml(name));
     c.header('Content-Security-Policy', HTML_CSP);

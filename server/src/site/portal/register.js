@@ -13,6 +13,8 @@ async function start() {
   await wb.active;
   const present = TAGS.filter((t) => document.querySelector(t));
   await Promise.all(present.map((t) => customElements.whenDefined(t)));
+  // Keep the copies once the page has what it needs: on a slow link, the first screen comes first.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const keep = () => {
     const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter((u) => new URL(u).origin === location.origin);
     return wb.messageSW({ type: 'CACHE_URLS', payload: { urlsToCache: urls } });
