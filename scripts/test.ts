@@ -37,6 +37,7 @@ const vitest = (config: string, name: string): string[] => [
 const steps: Step[] = [
   { name: 'build', command: ['npm', 'run', 'build'] },
   { name: 'bundle size', command: ['node', '--experimental-strip-types', 'scripts/bundle-size.ts', '--check'] },
+  { name: 'webmaster guide up to date', command: ['node', '--experimental-strip-types', 'scripts/webmaster-docs.ts', '--check'] },
   { name: 'api types up to date', command: ['node', '--experimental-strip-types', 'scripts/api-types.ts', '--check'] },
   { name: 'type check', command: ['npx', 'tsc', '-p', 'tsconfig.json'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },

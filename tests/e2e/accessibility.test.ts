@@ -59,6 +59,14 @@ async function pageAt(path: string): Promise<Page> {
 
 describe('accessibility of the demo pages with live widgets', () => {
   for (const prefix of ['', '/fr']) {
+    it(`hosted portal with its three widgets (${prefix || '/en'})`, async () => {
+      const page = await pageAt(`${prefix}/portal`);
+      await expect.poll(() => page.locator('muni-kb-search [part~="topics"]').count()).toBe(1);
+      await expect.poll(() => page.locator('muni-request-form input[name="service"]').count()).toBeGreaterThan(10);
+      await expect.poll(() => page.locator('muni-request-status [part~="input"]').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
     it(`search page with results (${prefix || '/en'})`, async () => {
       const page = await pageAt(`${prefix}/`);
       await page.locator('muni-kb-search input').fill(prefix ? 'ordures' : 'garbage');

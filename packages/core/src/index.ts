@@ -7,3 +7,4 @@ export * from './muni-element.ts';
 export * from './error-summary.ts';
 export * from './reference.ts';
 export * from './blocked-origin.ts';
+export * from './define.ts';

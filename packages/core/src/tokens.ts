@@ -2,43 +2,40 @@ import { css } from 'lit';
 
 /**
  * Theme tokens. Pages theme the widgets by setting the public `--muni-*` properties; inside we read
- * private `--_muni-*` copies so every default lives in exactly one place.
+ * private `--_muni-*` copies so every default lives in exactly one place. `--_muni-text` and
+ * `--_muni-background` colour the opaque surfaces (fields, popups, secondary buttons); the element's
+ * own text and background follow the page unless `--muni-color-text` / `--muni-color-background` are set.
  */
 export const tokens = css`
   :host {
     --_muni-primary: var(--muni-color-primary, #1d4f91);
+    --_muni-on-primary: var(--muni-color-on-primary, #fff);
     --_muni-text: var(--muni-color-text, #1b1b1b);
-    --_muni-background: var(--muni-color-background, #ffffff);
+    --_muni-background: var(--muni-color-background, #fff);
+    --_muni-space: var(--muni-spacing, 1em);
     --_muni-border: var(--muni-color-border, #6b6b6b);
     --_muni-error: var(--muni-color-error, #b00020);
     --_muni-success: var(--muni-color-success, #1e6b34);
-    --_muni-font-family: var(
-      --muni-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
-    );
-    --_muni-font-size: var(--muni-font-size, 1rem);
     --_muni-radius: var(--muni-radius, 4px);
     --_muni-focus-ring: var(--muni-focus-ring, 3px solid #ffbf47);
   }
 `;
 
-/** Host reset: we are guests on someone else's page, so inherit nothing we did not ask for. */
+/**
+ * Host reset: we are guests on someone else's page, so inherit nothing we did not ask for, except the
+ * page's font and text colour, so the elements look native. A `var()` of an unset property with no
+ * fallback makes the declaration `unset`: inherited for font and colour, transparent for background.
+ */
 export const hostStyles = css`
   :host {
     all: initial;
     display: block;
     box-sizing: border-box;
-    font-family: var(--_muni-font-family);
-    font-size: var(--_muni-font-size);
-    line-height: 1.5;
-    color: var(--_muni-text);
-    background: var(--_muni-background);
+    font-family: var(--muni-font-family);
+    font-size: var(--muni-font-size);
+    line-height: var(--muni-line-height, 1.5);
+    color: var(--muni-color-text);
+    background: var(--muni-color-background);
     text-align: start;
   }
   :host([hidden]) {
@@ -64,7 +61,7 @@ export const hostStyles = css`
     font-size: 1.125em;
   }
   p {
-    margin: 0 0 1em;
+    margin: 0 0 var(--_muni-space);
   }
   a {
     color: var(--_muni-primary);
@@ -117,7 +114,7 @@ export const buttonStyles = css`
     border: 2px solid var(--_muni-primary);
     border-radius: var(--_muni-radius);
     background: var(--_muni-primary);
-    color: var(--_muni-background);
+    color: var(--_muni-on-primary);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
@@ -150,7 +147,7 @@ export const buttonStyles = css`
 
 export const formStyles = css`
   .field {
-    margin: 0 0 1.25em;
+    margin: 0 0 calc(1.25 * var(--_muni-space));
   }
   .field--error {
     border-inline-start: 4px solid var(--_muni-error);
@@ -164,7 +161,7 @@ export const formStyles = css`
     font-weight: 600;
   }
   fieldset {
-    margin: 0 0 1.25em;
+    margin: 0 0 calc(1.25 * var(--_muni-space));
     padding: 0;
     border: 0;
     min-width: 0;
@@ -176,7 +173,7 @@ export const formStyles = css`
   .hint {
     display: block;
     margin: 0 0 0.35em;
-    color: var(--_muni-text);
+    color: inherit;
     font-weight: 400;
   }
   .error-message {
@@ -230,8 +227,8 @@ export const formStyles = css`
 
 export const messageStyles = css`
   .error-summary {
-    margin: 0 0 1.5em;
-    padding: 1em 1.25em;
+    margin: 0 0 calc(1.5 * var(--_muni-space));
+    padding: var(--_muni-space) calc(1.25 * var(--_muni-space));
     border: 4px solid var(--_muni-error);
     border-radius: var(--_muni-radius);
   }
@@ -245,17 +242,16 @@ export const messageStyles = css`
     font-weight: 600;
   }
   .notice {
-    margin: 0 0 1.25em;
-    padding: 1em 1.25em;
+    margin: 0 0 calc(1.25 * var(--_muni-space));
+    padding: var(--_muni-space) calc(1.25 * var(--_muni-space));
     border-inline-start: 6px solid var(--_muni-primary);
-    background: var(--_muni-background);
   }
   .notice--error {
     border-color: var(--_muni-error);
   }
   .panel--success {
-    margin: 0 0 1.5em;
-    padding: 1.25em;
+    margin: 0 0 calc(1.5 * var(--_muni-space));
+    padding: calc(1.25 * var(--_muni-space));
     border: 4px solid var(--_muni-success);
     border-radius: var(--_muni-radius);
   }

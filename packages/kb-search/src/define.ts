@@ -1,5 +1,6 @@
+import { defineElement } from '@munikit/core';
 import { MuniKbSearch } from './kb-search.ts';
 
-if (!customElements.get('muni-kb-search')) customElements.define('muni-kb-search', MuniKbSearch);
+defineElement('muni-kb-search', MuniKbSearch);
 
 export { MuniKbSearch };

@@ -60,7 +60,7 @@ export const kbSearchStyles = [
     }
     .option[aria-selected='true'] {
       background: var(--_muni-primary);
-      color: #fff;
+      color: var(--_muni-on-primary);
       outline: 2px solid transparent;
     }
     .option[aria-selected='true'] mark {

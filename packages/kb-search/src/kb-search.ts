@@ -82,15 +82,19 @@ function readFragment(): { slug: string; lang?: Lang } | undefined {
  * @csspart back-button - The button closing the article.
  * @csspart feedback - "Was this helpful?"
  *
- * @cssprop --muni-color-primary - Links, buttons and focus accents. Default #1d4f91.
- * @cssprop --muni-color-text - Body text. Default #1b1b1b.
- * @cssprop --muni-color-background - Widget background. Default #ffffff.
- * @cssprop --muni-color-border - Input borders and separators. Default #6b6b6b.
- * @cssprop --muni-color-error - Error text and borders. Default #b00020.
+ * @cssprop --muni-color-primary - Buttons, links and accents, the chosen suggestion. Default #1d4f91.
+ * @cssprop --muni-color-on-primary - Text on primary-coloured buttons. Default #fff.
+ * @cssprop --muni-color-text - Text. Default: the page's text colour (text in fields #1b1b1b).
+ * @cssprop --muni-color-background - Background. Default: none, the page shows through (fields, popups and secondary buttons #fff).
+ * @cssprop --muni-color-border - Field borders and separators. Default #6b6b6b.
+ * @cssprop --muni-color-error - Error messages and the borders of wrong fields. Default #b00020.
+ * @cssprop --muni-color-success - Success messages. Default #1e6b34.
  * @cssprop --muni-color-highlight - Background of the matched words. Default #fff3b0.
- * @cssprop --muni-font-family - Font stack. Default system-ui.
- * @cssprop --muni-font-size - Base font size. Default 1rem.
- * @cssprop --muni-radius - Corner radius. Default 4px.
+ * @cssprop --muni-font-family - Font. Default: the page's font.
+ * @cssprop --muni-font-size - Base font size. Default: the page's.
+ * @cssprop --muni-line-height - Line height. Default 1.5.
+ * @cssprop --muni-radius - Corner radius of fields, buttons and panels. Default 4px.
+ * @cssprop --muni-spacing - Spacing unit between fields and inside panels. Default 1em.
  * @cssprop --muni-focus-ring - Keyboard focus outline. Default 3px solid #ffbf47.
  */
 export class MuniKbSearch extends MuniElement {

@@ -90,4 +90,12 @@ function start(): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-start();
+// The snippet pasted twice loads this module once; another copy (another version, another URL) would
+// start a second watcher: it warns and stays idle, and the first copy serves the page.
+const FIRST = Symbol.for('munikit.loader');
+const marks = window as unknown as Record<symbol, string | undefined>;
+if (marks[FIRST]) console.warn(`MuniKit: the widget script is on this page more than once (${marks[FIRST]} and ${import.meta.url}); only the first one runs.`);
+else {
+  marks[FIRST] = import.meta.url;
+  start();
+}

@@ -1,5 +1,6 @@
+import { defineElement } from '@munikit/core';
 import { MuniRequestForm } from './request-form.ts';
 
-if (!customElements.get('muni-request-form')) customElements.define('muni-request-form', MuniRequestForm);
+defineElement('muni-request-form', MuniRequestForm);
 
 export { MuniRequestForm };

@@ -1,5 +1,6 @@
+import { defineElement } from '@munikit/core';
 import { MuniRequestStatus } from './request-status.ts';
 
-if (!customElements.get('muni-request-status')) customElements.define('muni-request-status', MuniRequestStatus);
+defineElement('muni-request-status', MuniRequestStatus);
 
 export { MuniRequestStatus };

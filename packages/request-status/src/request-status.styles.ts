@@ -7,9 +7,9 @@ export const requestStatusStyles = [
     .lookup {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5em;
+      gap: calc(0.5 * var(--_muni-space));
       align-items: flex-end;
-      margin: 0 0 1.5em;
+      margin: 0 0 calc(1.5 * var(--_muni-space));
     }
     .lookup .field {
       flex: 1 1 14em;

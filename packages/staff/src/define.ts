@@ -1,5 +1,6 @@
+import { defineElement } from '@munikit/core';
 import { MuniStaffApp } from './app/staff-app.ts';
 
-if (!customElements.get('muni-staff-app')) customElements.define('muni-staff-app', MuniStaffApp);
+defineElement('muni-staff-app', MuniStaffApp);
 
 export { MuniStaffApp };

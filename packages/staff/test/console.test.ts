@@ -9,3 +9,4 @@ import './outbox.suite.ts';
 import './reports.suite.ts';
 import './inbox.suite.ts';
 import './request-page.suite.ts';
+import './embed-builder.suite.ts';

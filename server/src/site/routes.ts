@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { App, RouteDeps } from '../app-types.ts';
 import { loaderScript } from './loader-script.ts';
+import { registerPortalRoutes } from './portal-routes.ts';
 
 /** `<repo>` resolved from this module, never from the working directory. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -63,7 +64,8 @@ const redirectFolders =
     await next();
   };
 
-export function registerStaticRoutes(app: App, { staticPaths, towns }: RouteDeps) {
+export function registerStaticRoutes(app: App, deps: RouteDeps) {
+  const { staticPaths, towns } = deps;
   const widgetsDir = path.resolve(staticPaths.widgetsDir);
   // munikit.js keeps its name, so it is revalidated; it carries the server's only town (loader-script.ts).
   app.get('/widgets/munikit.js', openToEveryOrigin, policy(() => 'no-cache'), loaderScript(widgetsDir, towns));
@@ -89,6 +91,8 @@ export function registerStaticRoutes(app: App, { staticPaths, towns }: RouteDeps
   });
   app.get('/staff', revalidate, etag(), staffPage);
   app.get('/staff/*', revalidate, etag(), staffPage);
+
+  registerPortalRoutes(app, deps);
 
   const demoRoot = path.resolve(staticPaths.demoDir);
   app.get('/*', revalidate, etag(), redirectFolders(demoRoot), serveStatic({ root: demoRoot }));
