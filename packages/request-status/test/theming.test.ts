@@ -22,16 +22,17 @@ describe('theming <muni-request-status>', () => {
     sheet = document.createElement('style');
     sheet.textContent = PAGE_CSS;
     document.head.append(sheet);
+    // The themed page is the body itself: a plain wrapper element would make fixture() wait for an
+    // animation frame, which never comes while the runner shows another test file's page.
+    document.body.classList.add('themed-page');
   });
   afterEach(() => {
     stub.restore();
     sheet.remove();
+    document.body.classList.remove('themed-page');
   });
 
-  const mount = (style = '') =>
-    fixture<HTMLElement>(html`<div class="themed-page"><muni-request-status lang="en" style=${style}></muni-request-status></div>`).then(
-      (wrapper) => wrapper.querySelector('muni-request-status') as MuniRequestStatus,
-    );
+  const mount = (style = '') => fixture<MuniRequestStatus>(html`<muni-request-status lang="en" style=${style}></muni-request-status>`);
 
   it("inherits the page's font and text colour by default", async () => {
     const el = await mount();
