@@ -373,7 +373,7 @@ async function main() {
     await c.end();
     console.log(`PostgreSQL: ${s.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}`);
   }
-  console.log('SQLite: journal_mode=WAL, synchronous=FULL (openSqlite), file in', os.tmpdir());
+  console.log('SQLite: ceiling journal_mode=WAL, synchronous=FULL (openSqlite); server the same WAL, each commit answered after an fsync of the WAL off the event loop (sqlite-durable.ts); files in', os.tmpdir());
 
   const rounds: Awaited<ReturnType<typeof round>>[] = [];
   for (let i = 0; i < ROUNDS; i++) {

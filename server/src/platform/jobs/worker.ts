@@ -2,6 +2,7 @@
 // main.ts starts one per server process; stop() waits for the jobs in hand.
 import type { Db } from '../database/schema.ts';
 import type { Logger } from '../http/logger.ts';
+import { inTransaction } from '../database/group-commit.ts';
 import { claimDueJobs, completeJob, failJob, type Job } from './outbox.ts';
 
 /** Runs one job; returns what to keep as its result (shown to admins), or throws to retry later. */
@@ -29,22 +30,31 @@ export function createWorker({ db, handlers, logger, pollMs = 2000, batchSize = 
   let running: Promise<unknown> | undefined;
   let stopped = true;
 
-  async function runJob(job: Job) {
+  // A job's outcome is recorded as soon as its handler returns, without waiting for that write before
+  // the next job: on SQLite the records of a batch (and any filings meanwhile) share one COMMIT
+  // (group-commit.ts) instead of one disk flush each.
+  async function runJob(job: Job): Promise<{ recorded: Promise<void> }> {
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       const result = await handler(job, { db });
-      await completeJob(db, job.id, result);
+      return { recorded: inTransaction(db, (trx) => completeJob(trx, job.id, result)) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       logger?.warn(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${message}`);
-      await failJob(db, job, message);
+      return { recorded: inTransaction(db, (trx) => failJob(trx, job, message)) };
     }
   }
 
   async function runOnce(now?: Date): Promise<number> {
-    const jobs = await claimDueJobs(db, batchSize, leaseMs, now);
-    for (const job of jobs) await runJob(job);
+    const jobs = await inTransaction(db, (trx) => claimDueJobs(trx, batchSize, leaseMs, now));
+    const recorded: Promise<void>[] = [];
+    for (const job of jobs) {
+      const r = (await runJob(job)).recorded;
+      r.catch(() => undefined); // handled by Promise.all below, once the batch has run
+      recorded.push(r);
+    }
+    await Promise.all(recorded);
     return jobs.length;
   }
 
