@@ -2,7 +2,8 @@
 // main.ts starts one per server process; stop() waits for the jobs in hand.
 import type { Db } from '../database/schema.ts';
 import type { Logger } from '../http/logger.ts';
-import { inTransaction } from '../database/group-commit.ts';
+import { inTransaction, isSqlite } from '../database/group-commit.ts';
+import type { DbOrTx } from '../database/schema.ts';
 import { claimDueJobs, completeJob, failJob, type Job } from './outbox.ts';
 
 /** Runs one job; returns what to keep as its result (shown to admins), or throws to retry later. */
@@ -32,17 +33,18 @@ export function createWorker({ db, handlers, logger, pollMs = 2000, batchSize = 
 
   // A job's outcome is recorded as soon as its handler returns, without waiting for that write before
   // the next job: on SQLite the records of a batch (and any filings meanwhile) share one COMMIT
-  // (group-commit.ts) instead of one disk flush each.
+  // (group-commit.ts) instead of one disk flush each; on PostgreSQL each is one autocommit statement.
+  const record = (write: (d: DbOrTx) => Promise<void>): Promise<void> => (isSqlite(db as never) ? inTransaction(db, write) : write(db));
   async function runJob(job: Job): Promise<{ recorded: Promise<void> }> {
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       const result = await handler(job, { db });
-      return { recorded: inTransaction(db, (trx) => completeJob(trx, job.id, result)) };
+      return { recorded: record((d) => completeJob(d, job.id, result)) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       logger?.warn(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${message}`);
-      return { recorded: inTransaction(db, (trx) => failJob(trx, job, message)) };
+      return { recorded: record((d) => failJob(d, job, message)) };
     }
   }
 
