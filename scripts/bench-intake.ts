@@ -6,6 +6,8 @@
 //     synchronous_commit) and the same concurrency as the HTTP load, measured before and after that
 //     database's cases (a shared disk's commit rate drifts; the table shows both, ratios use the mean).
 // Goals (issue 5): GET one request ≥ 0.2 × the bare route; POST ≥ 0.5 × the bare-commit ceiling.
+// `cpu ms/req` is the server process's CPU time (user + system, from /proc) per expected answer: on a
+// machine shared with other work, req/s swings with the load, CPU per answer much less.
 //
 // The server runs as `server/src/main.ts` does, in a child process (so the load generator has its own
 // core): a temp DATA_DIR (SQLite) or its own PostgreSQL schema (dropped afterwards), SEED_DEMO=true,
@@ -46,6 +48,8 @@ interface Figure {
   p99: number;
   /** Answers that were not the expected status, and socket errors: a figure with any is not valid. */
   bad: number;
+  /** The server process's CPU time (user + system) per expected answer, in ms (Linux); less sensitive to a loaded machine than req/s. */
+  cpuMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +174,18 @@ async function stop(r: Running) {
   await exited;
 }
 
-async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect: number }): Promise<Figure> {
+/** CPU time (user + system, ms) a process has used so far, from /proc (undefined elsewhere). */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect: number; pid?: number }): Promise<Figure> {
+  const cpuBefore = cpuTimeMs(opts.pid);
   const result = await autocannon({
     url: opts.url,
     method: opts.method ?? 'GET',
@@ -182,6 +197,7 @@ async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Reco
   const expected = (result.statusCodeStats as Record<string, { count: number } | undefined>)[String(opts.expect)]?.count ?? 0;
   return {
     rps: expected / SECONDS,
+    cpuMs: cpuBefore === undefined || expected === 0 ? undefined : ((cpuTimeMs(opts.pid) ?? NaN) - cpuBefore) / expected,
     p50: result.latency.p50,
     p99: result.latency.p99,
     bad: result.requests.total - expected + result.errors + result.timeouts,
@@ -250,7 +266,7 @@ async function benchServer(dbLabel: string, env: Record<string, string>): Promis
     if (filed.status !== 201) throw new Error(`filing one request answered ${filed.status}: ${await filed.text()}`);
     const { reference } = (await filed.json()) as { reference: string };
 
-    if (CASES.has('post-json')) rows.push({ db: dbLabel, kase: 'POST request (JSON API)', ceiling: 'commit', f: await load({ url: requests, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody, expect: 201 }) });
+    if (CASES.has('post-json')) rows.push({ db: dbLabel, kase: 'POST request (JSON API)', ceiling: 'commit', f: await load({ url: requests, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody, expect: 201, pid: server.child.pid }) });
 
     const o311 = `${server.base}/open311/v2/requests.json`;
     const probe = CASES.has('post-open311') ? await fetch(o311, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: open311Body }) : undefined;
@@ -266,12 +282,12 @@ async function benchServer(dbLabel: string, env: Record<string, string>): Promis
         db: dbLabel,
         kase: 'POST request (Open311)',
         ceiling: 'commit',
-        f: await load({ url: o311, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: open311Body, expect: probe.status }),
+        f: await load({ url: o311, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: open311Body, expect: probe.status, pid: server.child.pid }),
       });
     }
 
-    if (CASES.has('get')) rows.push({ db: dbLabel, kase: 'GET one request', ceiling: 'route', f: await load({ url: `${requests}/${reference}`, expect: 200 }) });
-    if (CASES.has('healthz')) rows.push({ db: dbLabel, kase: 'GET /healthz', ceiling: 'route', f: await load({ url: `${server.base}/healthz`, expect: 200 }) });
+    if (CASES.has('get')) rows.push({ db: dbLabel, kase: 'GET one request', ceiling: 'route', f: await load({ url: `${requests}/${reference}`, expect: 200, pid: server.child.pid }) });
+    if (CASES.has('healthz')) rows.push({ db: dbLabel, kase: 'GET /healthz', ceiling: 'route', f: await load({ url: `${server.base}/healthz`, expect: 200, pid: server.child.pid }) });
   } finally {
     await stop(server);
   }
@@ -327,14 +343,14 @@ const median = (xs: number[]) => {
 
 function printTable(title: string, route: Figure, commits: Record<string, Figure>, rows: Row[], ratios?: Map<string, number>) {
   console.log(`\n${title}`);
-  const head = ['database', 'case', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of'];
-  const lines: string[][] = [['–', 'bare Hono route (ceiling)', fmt(route.rps), fmt(route.p50, 1), fmt(route.p99, 1), '1', 'itself']];
+  const head = ['database', 'case', 'req/s', 'p50 ms', 'p99 ms', 'cpu ms/req', 'ratio', 'of'];
+  const lines: string[][] = [['–', 'bare Hono route (ceiling)', fmt(route.rps), fmt(route.p50, 1), fmt(route.p99, 1), '', '1', 'itself']];
   for (const [db, c] of Object.entries(commits)) {
     const drift = c.before !== undefined ? ` (mean of ${fmt(c.before)} before and ${fmt(c.after!)} after)` : '';
-    lines.push([db, 'bare single-row commits (ceiling)', fmt(c.rps), fmt(c.p50, 1), fmt(c.p99, 1), '1', `itself${drift}`]);
+    lines.push([db, 'bare single-row commits (ceiling)', fmt(c.rps), fmt(c.p50, 1), fmt(c.p99, 1), '', '1', `itself${drift}`]);
     for (const r of rows.filter((x) => x.db === db)) {
       if (typeof r.f === 'string') {
-        lines.push([db, r.kase, '–', '–', '–', r.f, '']);
+        lines.push([db, r.kase, '–', '–', '–', '–', r.f, '']);
         continue;
       }
       const ceiling = r.ceiling === 'route' ? route.rps : c.rps;
@@ -346,13 +362,14 @@ function printTable(title: string, route: Figure, commits: Record<string, Figure
         fmt(r.f.rps),
         fmt(r.f.p50, 1),
         fmt(r.f.p99, 1),
+        r.f.cpuMs === undefined ? '–' : fmt(r.f.cpuMs, 2),
         fmt(ratio, 3) + goal,
         r.ceiling === 'route' ? 'bare route' : 'bare commits',
       ]);
     }
   }
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const show = (l: string[]) => l.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const show = (l: string[]) => l.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(show(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(show(l));
@@ -373,7 +390,7 @@ async function main() {
     await c.end();
     console.log(`PostgreSQL: ${s.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}`);
   }
-  console.log('SQLite: journal_mode=WAL, synchronous=FULL (openSqlite), file in', os.tmpdir());
+  console.log('SQLite: ceiling journal_mode=WAL, synchronous=FULL (openSqlite); server the same WAL, each commit answered after an fsync of the WAL off the event loop (sqlite-durable.ts); files in', os.tmpdir());
 
   const rounds: Awaited<ReturnType<typeof round>>[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -382,7 +399,7 @@ async function main() {
     printTable(`round ${i + 1} of ${ROUNDS}`, r.route, r.commits, r.rows);
   }
   if (ROUNDS > 1) {
-    const med = (fs: Figure[]): Figure => ({ rps: median(fs.map((f) => f.rps)), p50: median(fs.map((f) => f.p50)), p99: median(fs.map((f) => f.p99)), bad: Math.max(...fs.map((f) => f.bad)) });
+    const med = (fs: Figure[]): Figure => ({ rps: median(fs.map((f) => f.rps)), p50: median(fs.map((f) => f.p50)), p99: median(fs.map((f) => f.p99)), bad: Math.max(...fs.map((f) => f.bad)), cpuMs: fs.every((f) => f.cpuMs !== undefined) ? median(fs.map((f) => f.cpuMs!)) : undefined });
     const route = med(rounds.map((r) => r.route));
     const commits = Object.fromEntries(Object.keys(rounds[0]!.commits).map((k) => [k, med(rounds.map((r) => r.commits[k]!))]));
     const ratios = new Map<string, number>();

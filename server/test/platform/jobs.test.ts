@@ -1,6 +1,8 @@
 // The outbox on both dialects: enqueue, claim in a transaction, retry with back-off, give up, and
 // never hand one job to two workers.
-import { readdirSync } from 'node:fs';
+import fs, { readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMAIL_TEMPLATES_DIR } from '../../src/accounts/links.ts';
 import { migrateToLatest } from '../../src/platform/database/migrate.ts';
@@ -226,5 +228,24 @@ describe('email templates', () => {
 
   it('refuses to render with a missing value', () => {
     expect(() => renderEmailTemplate(EMAIL_TEMPLATES_DIR, 'password-reset', 'en', { name: 'N' })).toThrow(/link/);
+  });
+
+  it('uses an edited template from the next email on (files are kept until their folder changes)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'munikit-templates-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'note.en.txt'), 'Subject: First {{x}}\n\nBody one\n');
+      expect(renderEmailTemplate(dir, 'note', 'en', { x: 'a' }).subject).toBe('First a');
+      expect(renderEmailTemplate(dir, 'note', 'en', { x: 'b' }).html).toBeUndefined();
+      fs.writeFileSync(path.join(dir, 'note.en.txt'), 'Subject: Second {{x}}\n\nBody two\n');
+      fs.writeFileSync(path.join(dir, 'note.en.html'), '<p>{{x}}</p>');
+      // The change is seen once the folder's watcher has fired (an event-loop turn or a few).
+      await expect.poll(() => renderEmailTemplate(dir, 'note', 'en', { x: '<c>' }), { timeout: 5000 }).toEqual({
+        subject: 'Second <c>',
+        text: 'Body two\n',
+        html: '<p>&lt;c&gt;</p>',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // An acknowledged request survives a crash: a server process files requests, is killed with SIGKILL
 // the moment the first 201 arrives, and every request it acknowledged is in the database afterwards.
-// SQLite on a file (WAL, synchronous=FULL); PostgreSQL when TEST_DATABASE_URL is set.
+// SQLite on a file (WAL, each commit answered after an fsync of the WAL: sqlite-durable.ts); PostgreSQL when TEST_DATABASE_URL is set.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, sqliteAdapter } from './node-sqlite-adapter.ts';
+import { durableSqliteDialect } from './sqlite-durable.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,7 +19,8 @@ export interface DatabaseHandle {
 export function createSqliteDatabase(filename: string): DatabaseHandle {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
   const raw = openSqlite(filename);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteAdapter(raw) }) });
+  // Commits wait for an fsync of the WAL off the event loop (sqlite-durable.ts), as durable as synchronous=FULL.
+  const db = new Kysely<Database>({ dialect: durableSqliteDialect(raw, sqliteAdapter(raw), filename) });
   return { db, dialect: 'sqlite', location: filename };
 }
 

@@ -1,6 +1,6 @@
-// Group commit for SQLite. node:sqlite is synchronous: a COMMIT with synchronous=FULL holds the whole
-// process (every request, not just this one) until the disk has the write. Concurrent writers that each
-// commit alone therefore pay one disk flush each, one after the other. Here, transaction callbacks that
+// Group commit for SQLite. Every COMMIT costs one disk flush (sqlite-durable.ts answers it only after
+// an fsync of the WAL), and SQLite has one writer: concurrent writers that each commit alone pay one
+// flush each, one after the other. Here, transaction callbacks that
 // arrive together run in ONE SQLite transaction, each inside its own SAVEPOINT (a callback that throws
 // is rolled back to its savepoint and rejected; the others are kept), and every promise settles only
 // after the COMMIT has returned: no caller hears "done" before its rows are durable, and if the COMMIT

@@ -2,7 +2,7 @@
 // sent) from a plain-text template file (and an optional HTML one), then handed to the EmailSender:
 // `smtpSender` (nodemailer, when SMTP_URL is set) or `keepInOutbox`, which "delivers" by leaving the
 // message in the outbox, where a town's admins read it (GET /api/v1/staff/towns/{town}/outbox).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { DbOrTx, Lang } from '../database/schema.ts';
@@ -70,6 +70,33 @@ function fill(file: string, source: string, vars: Record<string, string>, encode
 }
 
 /**
+ * Template files as read from disk (undefined: no such file), per directory. Every filing renders an
+ * acknowledgement, so the files are not read again each time: a directory's entries are dropped as
+ * soon as anything in it changes (fs.watch), so an edited template is used from the next email on.
+ * Where a directory cannot be watched, its files are read every time.
+ */
+const templateFiles = new Map<string, Map<string, string | undefined> | null>();
+
+function templateSource(file: string): string | undefined {
+  const dir = path.dirname(file);
+  let files = templateFiles.get(dir);
+  if (files === undefined) {
+    try {
+      const watcher = watch(dir, { persistent: false }, () => templateFiles.get(dir)?.clear());
+      watcher.on('error', () => templateFiles.set(dir, null));
+      files = new Map();
+    } catch {
+      files = null;
+    }
+    templateFiles.set(dir, files);
+  }
+  if (files?.has(file)) return files.get(file);
+  const source = existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/g, '\n') : undefined;
+  files?.set(file, source);
+  return source;
+}
+
+/**
  * Template files are plain text a non-developer can edit: `<dir>/<name>.<lang>.txt`, a first line
  * `Subject: …`, an empty line, then the body. `{{name}}` is replaced by the value given for it; a
  * placeholder without a value is an error (caught by the tests), never sent as is. Control characters
@@ -78,13 +105,15 @@ function fill(file: string, source: string, vars: Record<string, string>, encode
  */
 export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars: Record<string, string>): { subject: string; text: string; html?: string } {
   const file = path.join(dir, `${name}.${lang}.txt`);
-  const source = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const source = templateSource(file);
+  if (source === undefined) throw new Error(`email template ${file} does not exist`);
   // A value is one line: a name or a town's name can never add a header or forge a paragraph.
   const filled = fill(file, source, vars, oneLine);
   const match = /^Subject: *(.+)\n\n([\s\S]*)$/.exec(filled);
   if (!match) throw new Error(`email template ${file} must start with "Subject: …" and an empty line`);
   const htmlFile = path.join(dir, `${name}.${lang}.html`);
-  const html = existsSync(htmlFile) ? fill(htmlFile, readFileSync(htmlFile, 'utf8'), vars, (v) => escapeHtml(oneLine(v))) : undefined;
+  const htmlSource = templateSource(htmlFile);
+  const html = htmlSource === undefined ? undefined : fill(htmlFile, htmlSource, vars, (v) => escapeHtml(oneLine(v)));
   return { subject: match[1]!.trim(), text: match[2]!.trimEnd() + '\n', ...(html === undefined ? {} : { html }) };
 }
 

@@ -420,6 +420,10 @@ export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps
     }
     const name = [params.get('first_name'), params.get('last_name')].filter(Boolean).join(' ');
     const number = (v: string | undefined) => (v === undefined ? null : Number(v));
+    // The service's notice for the answer, read while the request is filed (on PostgreSQL, another
+    // round trip on another connection instead of one more after the filing).
+    const serviceRead = getActiveServiceByCode(db, town.id, params.get('service_code') ?? '');
+    serviceRead.catch(() => undefined);
     const result = await fileServiceRequest(db, {
       town,
       serviceCode: params.get('service_code') ?? '',
@@ -449,7 +453,7 @@ export function registerOpen311Routes(app: App, { db, towns, config }: RouteDeps
     }
     const filed = result.filed;
     if (mediaUrl) await addInternalNote(db, filed.id, fill(M.mediaNote[town.defaultLanguage], { url: mediaUrl }));
-    const service = await getActiveServiceByCode(db, town.id, params.get('service_code') ?? '');
+    const service = await serviceRead;
     return respond(
       c,
       format,
