@@ -7004,6 +7004,8 @@ export type components = {
                 en: string;
                 fr: string;
             };
+            /** @description Months the town keeps a closed request's contact details and photos (the form's privacy notice states it) */
+            retentionMonths: number;
         };
         TownReport: {
             byChannel: {
@@ -7064,6 +7066,8 @@ export type components = {
             referencePrefix: string;
             /** @description Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in */
             requireTwoFactor: boolean;
+            /** @description Months residents' contact details, photos and subscriptions are kept after a request closes (then erased by the daily job) */
+            retentionMonths: number;
             /** @description The town's websites allowed to use the widgets (CORS) */
             siteOrigins: string[];
             timezone: string;
@@ -7080,6 +7084,7 @@ export type components = {
             };
             referencePrefix?: string;
             requireTwoFactor?: boolean;
+            retentionMonths?: number;
             siteOrigins?: string[];
             timezone?: string;
             trackerUrl?: string | null;

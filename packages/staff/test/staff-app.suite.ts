@@ -26,8 +26,8 @@ const request = (reference: string, over: Partial<StaffRequest> = {}): StaffRequ
 const page = (requests: StaffRequest[]): StaffRequestPage => ({ total: requests.length, page: 1, pageSize: 50, requests });
 const towns: { towns: Town[] } = {
   towns: [
-    { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' },
-    { id: 'hillcrest', name: { en: 'Village of Hillcrest', fr: 'Village de Hillcrest' }, defaultLanguage: 'en' },
+    { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', retentionMonths: 12 },
+    { id: 'hillcrest', name: { en: 'Village of Hillcrest', fr: 'Village de Hillcrest' }, defaultLanguage: 'en', retentionMonths: 12 },
   ],
 };
 

@@ -18,7 +18,7 @@ export const adminSession: StaffSession = {
 };
 
 export const towns: { towns: Town[] } = {
-  towns: [{ id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' }],
+  towns: [{ id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', retentionMonths: 12 }],
 };
 
 const startUrl = location.pathname + location.search;

@@ -10,6 +10,7 @@ import type { Lang } from '../platform/database/schema.ts';
 import { TownParam } from './routes.ts';
 import { getTown, updateTown, type Town } from './store.ts';
 import { OriginSchema, ReferencePrefixSchema, TimeZoneSchema, TrackerUrlSchema } from './validation.ts';
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, retentionMonthsOf } from '../privacy/retention.ts';
 
 const Lang = z.enum(['en', 'fr']);
 
@@ -24,6 +25,7 @@ const TownSettingsSchema = z
     timezone: z.string(),
     requireTwoFactor: z.boolean().openapi({ description: 'Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in' }),
     trackerUrl: z.string().nullable().openapi({ description: "The page of the town's site that holds <muni-request-status>; emails link there (null: the server's /track.html)" }),
+    retentionMonths: z.number().int().openapi({ description: "Months residents' contact details, photos and subscriptions are kept after a request closes (then erased by the daily job)" }),
   })
   .openapi('TownSettings');
 
@@ -37,6 +39,7 @@ const TownSettingsChangeSchema = z
     timezone: TimeZoneSchema.optional(),
     requireTwoFactor: z.boolean().optional(),
     trackerUrl: TrackerUrlSchema.nullable().optional(),
+    retentionMonths: z.number().int().min(MIN_RETENTION_MONTHS).max(MAX_RETENTION_MONTHS).optional(),
   })
   .openapi('TownSettingsChange');
 
@@ -55,6 +58,7 @@ const view = (t: Town) => ({
   timezone: t.timezone,
   requireTwoFactor: t.settings.requireTwoFactor === true,
   trackerUrl: typeof t.settings.trackerUrl === 'string' ? t.settings.trackerUrl : null,
+  retentionMonths: retentionMonthsOf(t),
 });
 
 const getRoute = createRoute({
@@ -107,11 +111,12 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
       settings:
-        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined
+        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined || change.retentionMonths !== undefined
           ? {
               ...(change.languages ? { languages } : {}),
               ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}),
               ...(change.trackerUrl !== undefined ? { trackerUrl: change.trackerUrl } : {}),
+              ...(change.retentionMonths !== undefined ? { retentionMonths: change.retentionMonths } : {}),
             }
           : undefined,
     });
