@@ -7,3 +7,4 @@ import './kb-screens.suite.ts';
 import './webhooks.suite.ts';
 import './outbox.suite.ts';
 import './reports.suite.ts';
+import './privacy.suite.ts';
