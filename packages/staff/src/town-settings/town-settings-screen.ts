@@ -12,7 +12,7 @@ import './sso-settings-panel.ts';
 
 type Draft = Omit<TownSettings, 'id' | 'siteOrigins' | 'trackerUrl' | 'retentionMonths'> & { siteOrigins: string; trackerUrl: string; retentionMonths: string };
 
-const toDraft = (s: TownSettings): Draft => ({ ...s, siteOrigins: s.siteOrigins.join('\n'), trackerUrl: s.trackerUrl ?? '', retentionMonths: String(s.retentionMonths) });
+const toDraft = (s: TownSettings): Draft => ({ ...s, siteOrigins: s.siteOrigins.join('\n'), trackerUrl: s.trackerUrl ?? '', retentionMonths: String(s.retentionMonths ?? 12) });
 
 /** Server field names → this screen's controls (`siteOrigins.2` → the origins box). */
 function controlFor(field: string): string | undefined {
