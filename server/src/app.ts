@@ -32,6 +32,7 @@ import { isUploadPath, registerPhotoRoutes } from './requests/photos/routes.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { registerStaffRequestRoutes } from './requests/staff-routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
+import { registerPrivacyRoutes } from './privacy/routes.ts';
 import { registerOpen311Routes } from './requests/open311/routes.ts';
 import { DEFAULT_STATIC_PATHS, registerStaticRoutes } from './site/routes.ts';
 import { registerTownRoutes } from './towns/routes.ts';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): App {
   registerMeRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerTownSettingsRoutes(app, routeDeps);
+  registerPrivacyRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerOutboxRoutes(app, routeDeps);
   registerApiKeyRoutes(app, routeDeps);

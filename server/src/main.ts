@@ -15,6 +15,8 @@ import { listTowns } from './towns/store.ts';
 import { ensureApiKeys } from './accounts/api-keys.ts';
 import { seedDemoTown } from './seed/seed.ts';
 import { withStartupLock } from './platform/database/startup-lock.ts';
+import { eraseExpired, RETENTION_SWEEP_INTERVAL_MS } from './privacy/retention.ts';
+import { createPhotoStorage } from './requests/photos/bytes.ts';
 
 let config: Config;
 try {
@@ -95,6 +97,21 @@ const sweep = setInterval(() => {
 }, 60 * 60 * 1000);
 sweep.unref();
 
+// Retention: erase residents' data of requests closed longer ago than their town keeps it; a minute
+// after start, then daily (each instance runs it; a second run finds nothing left, see retention.ts).
+const photoStorage = createPhotoStorage(config, db);
+const runRetention = () => {
+  eraseExpired(db, photoStorage)
+    .then((done) => {
+      for (const t of done) logger.info(`retention: erased personal data of ${t.references.length} closed request(s) in ${t.townId}`);
+    })
+    .catch((err: unknown) => logger.warn('retention sweep failed', err));
+};
+const retentionStart = setTimeout(runRetention, 60 * 1000);
+retentionStart.unref();
+const retention = setInterval(runRetention, RETENTION_SWEEP_INTERVAL_MS);
+retention.unref();
+
 // SIGTERM (systemd, a container stop) or Ctrl-C: /readyz answers 503 at once, no new connection is
 // accepted, requests in flight are answered (their connections then close), the outbox worker finishes
 // the jobs in hand, and the database is closed. Whatever is still running after SHUTDOWN_TIMEOUT_MS is cut.
@@ -105,6 +122,8 @@ function shutdown(signal: string) {
   lifecycle.draining = true;
   logger.info(`${signal}: shutting down (finishing requests in flight and jobs in hand)`);
   clearInterval(sweep);
+  clearTimeout(retentionStart);
+  clearInterval(retention);
   const force = setTimeout(() => {
     logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting with work unfinished`);
     process.exit(1);

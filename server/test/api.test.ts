@@ -47,7 +47,7 @@ describe('towns', () => {
   it('lists towns and finds one', async () => {
     const res = await t.app.request('/api/v1/towns');
     expect(await res.json()).toEqual({
-      towns: [{ id: 'testville', name: { en: 'Town of Testville', fr: 'Ville de Testville' }, defaultLanguage: 'en' }],
+      towns: [{ id: 'testville', name: { en: 'Town of Testville', fr: 'Ville de Testville' }, defaultLanguage: 'en', retentionMonths: 12 }],
     });
     expect((await t.app.request('/api/v1/towns/testville')).status).toBe(200);
   });
@@ -414,6 +414,9 @@ describe('OpenAPI', () => {
         '/api/v1/staff/towns/{town}/inbox',
         '/api/v1/staff/towns/{town}/outbox',
         '/api/v1/staff/towns/{town}/outbox/{id}/retry',
+    '/api/v1/staff/towns/{town}/personal-data/erase',
+    '/api/v1/staff/towns/{town}/personal-data/export',
+    '/api/v1/staff/towns/{town}/personal-data/search',
         '/api/v1/staff/towns/{town}/reports',
         '/api/v1/staff/towns/{town}/reports/export',
         '/api/v1/staff/towns/{town}/requests',

@@ -3070,6 +3070,213 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/towns/{town}/personal-data/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a resident's contact details, photos and subscriptions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonalDataErase"];
+                };
+            };
+            responses: {
+                /** @description What was erased */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalDataErased"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/personal-data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same, as a JSON file to give the resident (a download) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonalDataQuery"];
+                };
+            };
+            responses: {
+                /** @description What is held, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalData"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/towns/{town}/personal-data/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about a resident (by email and/or phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    town: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonalDataQuery"];
+                };
+            };
+            responses: {
+                /** @description What is held */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonalData"];
+                    };
+                };
+                /** @description Invalid input (validation_failed), naming the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role in this town does not allow it (forbidden) or missing/wrong X-CSRF-Token (csrf_failed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/towns/{town}/reports": {
         parameters: {
             query?: never;
@@ -6177,7 +6384,7 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         /** @enum {string} */
-        Action: "requests.read" | "requests.update" | "kb.read" | "kb.edit" | "users.manage" | "apikeys.manage" | "settings.manage" | "audit.read" | "outbox.read" | "outbox.retry" | "webhooks.manage" | "reports.read";
+        Action: "requests.read" | "requests.update" | "kb.read" | "kb.edit" | "users.manage" | "apikeys.manage" | "settings.manage" | "audit.read" | "outbox.read" | "outbox.retry" | "webhooks.manage" | "reports.read" | "privacy.manage";
         ApiKey: {
             createdAt: string;
             id: string;
@@ -6692,6 +6899,76 @@ export type components = {
             expiresAt: string;
             role: components["schemas"]["Role"];
         };
+        PersonalData: {
+            generatedAt: string;
+            query: {
+                email: string | null;
+                phone: string | null;
+            };
+            requests: components["schemas"]["PersonalDataRequest"][];
+            town: {
+                id: string;
+                name: {
+                    en: string;
+                    fr: string;
+                };
+            };
+        };
+        PersonalDataErase: components["schemas"]["PersonalDataQuery"] & {
+            /**
+             * @description Must be true: erasing cannot be undone
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        PersonalDataErased: {
+            contacts: number;
+            photos: number;
+            references: string[];
+            subscriptions: number;
+        };
+        PersonalDataQuery: {
+            /**
+             * Format: email
+             * @example pat@example.org
+             */
+            email?: string;
+            /** @example 613-555-0199 */
+            phone?: string;
+        };
+        PersonalDataRequest: {
+            closedAt: string | null;
+            contact: {
+                email: string | null;
+                name: string | null;
+                phone: string | null;
+            } | null;
+            createdAt: string;
+            description: string;
+            location: string;
+            photos: {
+                bytes: number;
+                contentType: string;
+                createdAt: string;
+                height: number;
+                id: string;
+                width: number;
+            }[];
+            reference: string;
+            service: {
+                code: string;
+                en: string;
+                fr: string;
+            };
+            status: string;
+            subscriptions: {
+                createdAt: string;
+                email: string;
+                lang: string;
+                source: string;
+                status: string;
+            }[];
+        };
         RecoveryCodes: {
             /** @description Single-use codes, shown once */
             recoveryCodes: string[];
@@ -7017,6 +7294,8 @@ export type components = {
                 en: string;
                 fr: string;
             };
+            /** @description Months the town keeps a closed request's contact details and photos (the form's privacy notice states it) */
+            retentionMonths: number;
         };
         TownReport: {
             byChannel: {
@@ -7079,6 +7358,8 @@ export type components = {
             referencePrefix: string;
             /** @description Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in */
             requireTwoFactor: boolean;
+            /** @description Months residents' contact details, photos and subscriptions are kept after a request closes (then erased by the daily job) */
+            retentionMonths: number;
             /** @description The town's websites allowed to use the widgets (CORS) */
             siteOrigins: string[];
             timezone: string;
@@ -7096,6 +7377,7 @@ export type components = {
             };
             referencePrefix?: string;
             requireTwoFactor?: boolean;
+            retentionMonths?: number;
             siteOrigins?: string[];
             timezone?: string;
             trackerUrl?: string | null;

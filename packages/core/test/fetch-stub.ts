@@ -74,6 +74,7 @@ export const lakeview: Town = {
   id: 'lakeview',
   name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' },
   defaultLanguage: 'en',
+  retentionMonths: 12,
 };
 
 /** The usual public routes: one town. */

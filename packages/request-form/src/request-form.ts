@@ -45,7 +45,7 @@ const MAX_DESCRIPTION = 4000;
 const MAX_LOCATION = 500;
 const MAX_PHOTOS = 3;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-/** Until the town's retention setting reaches the widgets, what the privacy notice promises. */
+/** What the privacy notice promises until the town's own figure (its retentionMonths setting) arrives. */
 const DEFAULT_RETENTION_MONTHS = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_EXTENSION = /\s*(?:ext\.?|extension|x|#|poste)\s*\d{1,6}\s*$/i;
@@ -129,7 +129,7 @@ function pageSearchWords(): string | undefined {
  * @attr kb-url - Page with a `<muni-kb-search>`; a suggested answer links to its article there (`#kb=<slug>`, the search element's permanent link).
  * The page's `?q=` (the search element's "Didn't find it?" link carries the resident's search words) starts the
  * description, and filters the services when some match it.
- * @attr retention-months - How long the town keeps a closed request's personal information, for the privacy notice. Default 12.
+ * @attr retention-months - How long the town keeps a closed request's personal information, for the privacy notice. Default: the town's setting (12 until it is known).
  *
  * @fires muni-request-submitted - RequestSubmittedEvent: the town received the request (straight away or from this device's queue). `detail: {reference, serviceCode}`.
  * @fires muni-request-queued - RequestQueuedEvent: no connection; the request is kept on this device and sent when the connection returns. `detail: {serviceCode}`.
@@ -177,6 +177,7 @@ export class MuniRequestForm extends MuniElement {
     trackUrl: { type: String, attribute: 'track-url' },
     kbUrl: { type: String, attribute: 'kb-url' },
     retentionMonths: { type: Number, attribute: 'retention-months' },
+    townRetentionMonths: { state: true, attribute: false },
     loadState: { state: true, attribute: false },
     services: { state: true, attribute: false },
     values: { state: true, attribute: false },
@@ -207,6 +208,8 @@ export class MuniRequestForm extends MuniElement {
   /** The page's ?q= while the services load, to filter them when it matches some. */
   private searchedWords: string | undefined;
   declare retentionMonths: number | undefined;
+  /** The town's retention setting (public town endpoint), used when the attribute is absent. */
+  declare townRetentionMonths: number | undefined;
   declare loadState: LoadState;
   declare services: Service[];
   declare values: FormValues;
@@ -305,6 +308,7 @@ export class MuniRequestForm extends MuniElement {
     this.loadState = 'loading';
     try {
       this.townId = await this.resolveTown();
+      if (!this.retentionMonths) void this.loadRetention(this.townId);
       const draft = loadDraft(this.townId);
       if (draft && hasContent(draft.values)) {
         this.values = draft.values;
@@ -330,6 +334,14 @@ export class MuniRequestForm extends MuniElement {
     } catch (error) {
       this.loadError = this.describeError(error);
       this.loadState = 'error';
+    }
+  }
+
+  private async loadRetention(town: string): Promise<void> {
+    try {
+      this.townRetentionMonths = (await this.client.getTown(town)).retentionMonths;
+    } catch {
+      // Offline or an older server: the notice keeps the default figure.
     }
   }
 
@@ -961,7 +973,7 @@ export class MuniRequestForm extends MuniElement {
           ${this.field('phone', contactRequired ? this.t('phone') : `${this.t('phone')} ${this.t('optionalSuffix')}`, '', (describedBy, invalid) => html`
             <input id="phone" type="tel" autocomplete="tel" aria-describedby=${describedBy} aria-invalid=${invalid}
               .value=${v.phone} @input=${(e: Event) => this.update_({ phone: (e.target as HTMLInputElement).value })} />`)}
-          <p part="privacy" class="privacy">${this.t('privacy', { count: this.retentionMonths || DEFAULT_RETENTION_MONTHS })}</p>
+          <p part="privacy" class="privacy">${this.t('privacy', { count: this.retentionMonths || this.townRetentionMonths || DEFAULT_RETENTION_MONTHS })}</p>
         </fieldset>
         <div class="visually-hidden" aria-hidden="true">
           <label for="website">${this.t('honeypot')}</label>

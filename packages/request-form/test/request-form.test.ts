@@ -863,6 +863,19 @@ describe('<muni-request-form>', () => {
     expect($(fr, '[part="privacy"]').textContent).to.contain('jusqu’à 24\u00a0mois après la fermeture de la demande');
   });
 
+  it('states the town’s own retention figure when the page gives none', async () => {
+    stub.on('GET /towns/lakeview', { status: 200, body: { id: 'lakeview', name: { en: 'Lakeview', fr: 'Lakeview' }, defaultLanguage: 'en', retentionMonths: 18 } });
+    const el = await form();
+    await waitUntil(() => $(el, '[part="privacy"]').textContent!.includes('18 months'), 'town figure not shown');
+    unmountAll();
+    const fr = await form('fr');
+    await waitUntil(() => $(fr, '[part="privacy"]').textContent!.includes('18\u00a0mois'), 'town figure not shown in French');
+    unmountAll();
+    const own = await form('en', 'retention-months="6"');
+    expect($(own, '[part="privacy"]').textContent).to.contain('up to 6 months');
+    expect(stub.calls.filter((c) => c.url.pathname.endsWith('/towns/lakeview'))).to.have.length(2);
+  });
+
   it('restores a draft from localStorage and sends it with its key', async () => {
     localStorage.setItem(DRAFT, JSON.stringify({
       v: 1,

@@ -10,3 +10,4 @@ import './reports.suite.ts';
 import './inbox.suite.ts';
 import './request-page.suite.ts';
 import './embed-builder.suite.ts';
+import './privacy.suite.ts';

@@ -380,7 +380,7 @@ describe("town settings: the tracking page", () => {
 
   it('shows, sends and clears the tracker page, with the server refusal on the field', async () => {
     let sent: Record<string, unknown> | undefined;
-    const settings = { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', languages: ['en', 'fr'], siteOrigins: ['https://www.lakeview.ca'], referencePrefix: 'LKV', timezone: 'America/Toronto', requireTwoFactor: false, trackerUrl: 'https://www.lakeview.ca/track' };
+    const settings = { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', languages: ['en', 'fr'], siteOrigins: ['https://www.lakeview.ca'], referencePrefix: 'LKV', timezone: 'America/Toronto', requireTwoFactor: false, trackerUrl: 'https://www.lakeview.ca/track', retentionMonths: 12 };
     stub = stubFetch()
       .on('GET /auth/session', { status: 200, body: adminSession })
       .on('GET /towns', { status: 200, body: towns })

@@ -34,7 +34,7 @@ describe('console screens', () => {
     stub.on('GET /staff/me', { status: 200, body: { id: 'u1', email: 'clerk@lakeview.ca', name: 'Pat Clerk', language: null, hasPassword: true, towns: [] } });
     await screenOf(app, 'muni-staff-account');
     expect($$(app, 'nav a').map((a) => a.getAttribute('href'))).to.deep.equal([
-      '/staff/inbox', '/staff/kb', '/staff/kb/categories', '/staff/kb/insight', '/staff/settings/users', '/staff/settings/town', '/staff/settings/embed', '/staff/settings/api-keys', '/staff/settings/webhooks',
+      '/staff/inbox', '/staff/kb', '/staff/kb/categories', '/staff/kb/insight', '/staff/settings/users', '/staff/settings/town', '/staff/settings/embed', '/staff/settings/privacy', '/staff/settings/api-keys', '/staff/settings/webhooks',
       '/staff/reports', '/staff/settings/targets', '/staff/settings/templates', '/staff/outbox', '/staff/audit', '/staff/account',
     ]);
     app.remove();

@@ -20,8 +20,8 @@ const twoTowns: StaffSession = { ...session, towns: [{ id: 'lakeview', role: 'ad
 
 const towns: { towns: Town[] } = {
   towns: [
-    { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' },
-    { id: 'hillcrest', name: { en: 'Village of Hillcrest', fr: 'Village de Hillcrest' }, defaultLanguage: 'en' },
+    { id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', retentionMonths: 12 },
+    { id: 'hillcrest', name: { en: 'Village of Hillcrest', fr: 'Village de Hillcrest' }, defaultLanguage: 'en', retentionMonths: 12 },
   ],
 };
 

@@ -6,7 +6,7 @@ import type { MuniStaffApp } from '../src/app/staff-app.ts';
 import { LANGUAGE_KEY } from '../src/app/staff-app.ts';
 import type { Action, StaffSession, Town } from '@munikit/core';
 
-const ACTIONS: Action[] = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read', 'outbox.retry', 'webhooks.manage', 'reports.read'];
+const ACTIONS: Action[] = ['requests.read', 'requests.update', 'kb.read', 'kb.edit', 'users.manage', 'apikeys.manage', 'settings.manage', 'audit.read', 'outbox.read', 'outbox.retry', 'webhooks.manage', 'reports.read', 'privacy.manage'];
 
 export const adminSession: StaffSession = {
   next: 'done',
@@ -18,7 +18,7 @@ export const adminSession: StaffSession = {
 };
 
 export const towns: { towns: Town[] } = {
-  towns: [{ id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en' }],
+  towns: [{ id: 'lakeview', name: { en: 'Township of Lakeview', fr: 'Canton de Lakeview' }, defaultLanguage: 'en', retentionMonths: 12 }],
 };
 
 const startUrl = location.pathname + location.search;

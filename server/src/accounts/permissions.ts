@@ -25,6 +25,8 @@ export const ACTIONS = [
   'outbox.retry',
   'webhooks.manage',
   'reports.read',
+  /** Residents' requests to see or erase their personal data (admins only). */
+  'privacy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -28,6 +28,8 @@ import {
   setUserPassword,
 } from '../accounts/users-store.ts';
 import { listActiveServices } from '../services/store.ts';
+import { eraseExpired } from '../privacy/retention.ts';
+import { createPhotoStorage } from '../requests/photos/bytes.ts';
 import { listDepartments } from '../towns/departments-store.ts';
 import {
   deleteRoutingRule,
@@ -94,6 +96,12 @@ Backups (embedded SQLite; for PostgreSQL use pg_dump, see docs/operating.md)
       Stop the server first. Puts the backup into DATA_DIR; with --replace, what is there now is moved
       aside into DATA_DIR/before-restore-<time>/ (nothing is deleted). Migrations run afterwards, so a
       backup from an older release comes back on this one.
+
+Residents' personal data
+  erase-expired [--now <date-time>]
+      Erases the contact details, photos and subscriptions of requests closed longer ago than their
+      town's retention period (settings: retentionMonths, default 12), keeping the anonymous requests.
+      The server does this daily; each run is recorded in the audit log.
 
 Moving to PostgreSQL
   migrate-to-postgres --to <postgres://…>
@@ -554,6 +562,33 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         out.log([r.email, r.name, r.town_id ? `${r.town_id}:${r.role}` : '(no town)', r.disabled ? 'DISABLED' : ''].join('\t').trimEnd());
       }
     });
+  },
+
+  async 'erase-expired'(args) {
+    const v = parse(args, { now: { type: 'string' } });
+    const now = v.now ? new Date(String(v.now)) : new Date();
+    if (Number.isNaN(now.getTime())) fail('--now must be a date and time, e.g. 2026-01-31T00:00:00Z');
+    let config;
+    try {
+      config = loadConfig({ ...env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+    } catch (err) {
+      if (err instanceof ConfigError) fail(err.message);
+      throw err;
+    }
+    const { db } = createDatabase(config);
+    try {
+      await migrateToLatest(db);
+      const done = await eraseExpired(db, createPhotoStorage(config, db), now);
+      if (done.length === 0) out.log('Nothing to erase: no closed request is past its town\'s retention period with personal data left.');
+      for (const t of done) {
+        out.log(
+          `${t.townId}: closed before ${t.cutoff} (${t.retentionMonths} months): ${t.references.length} request(s), ` +
+            `${t.contacts} contact detail(s), ${t.photos} photo(s), ${t.subscriptions} subscription(s) erased`,
+        );
+      }
+    } finally {
+      await db.destroy();
+    }
   },
 
   async 'list-towns'(args) {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { errorResponses } from '../platform/http/errors.ts';
 import { listTowns, type Town } from './store.ts';
+import { retentionMonthsOf } from '../privacy/retention.ts';
 
 export const TownParam = z.object({
   town: z.string().min(1).max(100).openapi({ param: { name: 'town', in: 'path' }, example: 'lakeview' }),
@@ -12,10 +13,11 @@ const TownSchema = z
     id: z.string(),
     name: z.object({ en: z.string(), fr: z.string() }),
     defaultLanguage: z.enum(['en', 'fr']),
+    retentionMonths: z.number().int().openapi({ description: "Months the town keeps a closed request's contact details and photos (the form's privacy notice states it)" }),
   })
   .openapi('Town');
 
-const publicTown = (t: Town) => ({ id: t.id, name: t.name, defaultLanguage: t.defaultLanguage });
+const publicTown = (t: Town) => ({ id: t.id, name: t.name, defaultLanguage: t.defaultLanguage, retentionMonths: retentionMonthsOf(t) });
 
 const listRoute = createRoute({
   method: 'get',

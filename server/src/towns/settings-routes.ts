@@ -13,6 +13,7 @@ import { TownParam } from './routes.ts';
 import { getTown, updateTown, type Town } from './store.ts';
 import { recomputeDueDates, townHolidays } from '../requests/service-targets.ts';
 import { OriginSchema, ReferencePrefixSchema, TimeZoneSchema, TrackerUrlSchema } from './validation.ts';
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, retentionMonthsOf } from '../privacy/retention.ts';
 
 const Lang = z.enum(['en', 'fr']);
 
@@ -28,6 +29,7 @@ const TownSettingsSchema = z
     requireTwoFactor: z.boolean().openapi({ description: 'Staff of this town must sign in with two-factor (TOTP); those without it are sent to enrol after sign-in' }),
     trackerUrl: z.string().nullable().openapi({ description: "The page of the town's site that holds <muni-request-status>; emails link there (null: the server's /track.html)" }),
     holidays: z.array(z.string()).openapi({ description: "The town's holidays (YYYY-MM-DD): not working days for service targets, like weekends" }),
+    retentionMonths: z.number().int().openapi({ description: "Months residents' contact details, photos and subscriptions are kept after a request closes (then erased by the daily job)" }),
   })
   .openapi('TownSettings');
 
@@ -47,6 +49,7 @@ const TownSettingsChangeSchema = z
     requireTwoFactor: z.boolean().optional(),
     trackerUrl: TrackerUrlSchema.nullable().optional(),
     holidays: z.array(Holiday).max(400).optional(),
+    retentionMonths: z.number().int().min(MIN_RETENTION_MONTHS).max(MAX_RETENTION_MONTHS).optional(),
   })
   .openapi('TownSettingsChange');
 
@@ -66,6 +69,7 @@ const view = (t: Town) => ({
   requireTwoFactor: t.settings.requireTwoFactor === true,
   trackerUrl: typeof t.settings.trackerUrl === 'string' ? t.settings.trackerUrl : null,
   holidays: townHolidays(t.settings),
+  retentionMonths: retentionMonthsOf(t),
 });
 
 const getRoute = createRoute({
@@ -118,12 +122,13 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
       settings:
-        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined || change.holidays
+        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined || change.holidays || change.retentionMonths !== undefined
           ? {
               ...(change.languages ? { languages } : {}),
               ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}),
               ...(change.trackerUrl !== undefined ? { trackerUrl: change.trackerUrl } : {}),
               ...(change.holidays ? { holidays: [...new Set(change.holidays)].sort() } : {}),
+              ...(change.retentionMonths !== undefined ? { retentionMonths: change.retentionMonths } : {}),
             }
           : undefined,
     });

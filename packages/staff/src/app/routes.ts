@@ -37,6 +37,7 @@ export const ROUTES: StaffRoute[] = [
   { path: '/staff/settings/users', tag: 'muni-staff-users', titleKey: 'nav.users', permission: 'users.manage', load: () => import('../users/users-screen.ts') },
   { path: '/staff/settings/town', tag: 'muni-staff-town-settings', titleKey: 'nav.town', permission: 'settings.manage', load: () => import('../town-settings/town-settings-screen.ts') },
   { path: '/staff/settings/embed', tag: 'muni-staff-embed-builder', titleKey: 'nav.embed', permission: 'settings.manage', load: () => import('../embed-builder/embed-builder-screen.ts') },
+  { path: '/staff/settings/privacy', tag: 'muni-staff-privacy', titleKey: 'nav.privacy', permission: 'privacy.manage', load: () => import('../privacy/privacy-screen.ts') },
   { path: '/staff/settings/api-keys', tag: 'muni-staff-api-keys', titleKey: 'nav.apiKeys', permission: 'apikeys.manage', load: () => import('../api-keys/api-keys-screen.ts') },
   { path: '/staff/settings/webhooks', tag: 'muni-staff-webhooks', titleKey: 'nav.webhooks', permission: 'webhooks.manage', load: () => import('../webhooks/webhooks-screen.ts') },
   { path: '/staff/reports', tag: 'muni-staff-reports', titleKey: 'reports.reports', permission: 'reports.read', load: () => import('../reports/reports-screen.ts') },

@@ -10,7 +10,9 @@ import { StaffApi, type TownSettings } from '../shared/staff-api.ts';
 import { TOWN_SETTINGS_NS } from './town-settings-screen.i18n.ts';
 import './sso-settings-panel.ts';
 
-type Draft = Omit<TownSettings, 'id' | 'siteOrigins' | 'trackerUrl'> & { siteOrigins: string; trackerUrl: string };
+type Draft = Omit<TownSettings, 'id' | 'siteOrigins' | 'trackerUrl' | 'retentionMonths'> & { siteOrigins: string; trackerUrl: string; retentionMonths: string };
+
+const toDraft = (s: TownSettings): Draft => ({ ...s, siteOrigins: s.siteOrigins.join('\n'), trackerUrl: s.trackerUrl ?? '', retentionMonths: String(s.retentionMonths ?? 12) });
 
 /** Server field names → this screen's controls (`siteOrigins.2` → the origins box). */
 function controlFor(field: string): string | undefined {
@@ -18,7 +20,7 @@ function controlFor(field: string): string | undefined {
   if (field.startsWith('name.fr')) return 'name-fr';
   if (field.startsWith('siteOrigins')) return 'site-origins';
   if (field.startsWith('languages')) return 'languages-en';
-  return { defaultLanguage: 'default-language', referencePrefix: 'reference-prefix', timezone: 'timezone', trackerUrl: 'tracker-url' }[field];
+  return { defaultLanguage: 'default-language', referencePrefix: 'reference-prefix', timezone: 'timezone', trackerUrl: 'tracker-url', retentionMonths: 'retention-months' }[field];
 }
 
 /**
@@ -51,7 +53,7 @@ export class MuniStaffTownSettings extends MuniElement {
       if (!town) return initialState;
       const s = await this.staffApi().settings(town);
       // What the clerk types is kept across a failed save; a fresh load (another town) starts over.
-      this.draft = { ...s, siteOrigins: s.siteOrigins.join('\n'), trackerUrl: s.trackerUrl ?? '' };
+      this.draft = toDraft(s);
       this.problems = [];
       return s;
     },
@@ -78,6 +80,8 @@ export class MuniStaffTownSettings extends MuniElement {
     if (!d.name.en.trim()) problems.push({ id: 'name-en', message: this.t('nameRequired') });
     if (!d.name.fr.trim()) problems.push({ id: 'name-fr', message: this.t('nameRequired') });
     if (d.languages.length === 0) problems.push({ id: 'languages-en', message: this.t('languageRequired') });
+    const months = Number(d.retentionMonths.trim());
+    if (!/^\d+$/.test(d.retentionMonths.trim()) || months < 1 || months > 120) problems.push({ id: 'retention-months', message: this.t('retentionInvalid') });
     this.problems = problems;
     this.notice = '';
     if (problems.length) return focusErrorSummary(this);
@@ -91,9 +95,10 @@ export class MuniStaffTownSettings extends MuniElement {
         referencePrefix: d.referencePrefix.trim(),
         timezone: d.timezone.trim(),
         trackerUrl: d.trackerUrl.trim() || null,
+        retentionMonths: months,
         ...(d.requireTwoFactor !== undefined ? { requireTwoFactor: d.requireTwoFactor } : {}),
       });
-      this.draft = { ...saved, siteOrigins: saved.siteOrigins.join('\n'), trackerUrl: saved.trackerUrl ?? '' };
+      this.draft = toDraft(saved);
       this.notice = this.t('saved');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.staff.value?.sessionExpired();
@@ -126,14 +131,14 @@ export class MuniStaffTownSettings extends MuniElement {
     </div>`;
   }
 
-  private text(id: string, label: string, value: string, onInput: (v: string) => void, opts: { hint?: string; list?: string; autocomplete?: string } = {}) {
+  private text(id: string, label: string, value: string, onInput: (v: string) => void, opts: { hint?: string; list?: string; autocomplete?: string; inputmode?: string } = {}) {
     const p = inlineProblem(this.problems, id, this.t('errorPrefix'));
     const describedBy = [opts.hint ? `${id}-hint` : '', p.describedBy ?? ''].filter(Boolean).join(' ');
     return html`<div class=${p.fieldClass}>
       <label for=${id}>${label}</label>
       ${opts.hint ? html`<span class="hint" id="${id}-hint">${opts.hint}</span>` : nothing}
       ${p.message}
-      <input id=${id} type="text" .value=${value} list=${opts.list ?? nothing} autocomplete=${opts.autocomplete ?? 'off'}
+      <input id=${id} type="text" .value=${value} list=${opts.list ?? nothing} inputmode=${opts.inputmode ?? nothing} autocomplete=${opts.autocomplete ?? 'off'}
         aria-invalid=${p.invalid} aria-describedby=${describedBy || nothing}
         @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />
     </div>`;
@@ -177,6 +182,7 @@ export class MuniStaffTownSettings extends MuniElement {
       ${this.text('reference-prefix', this.t('referencePrefix'), d.referencePrefix, (v) => this.set('referencePrefix', v), { hint: this.t('referencePrefixHint') })}
       ${this.text('timezone', this.t('timezone'), d.timezone, (v) => this.set('timezone', v), { hint: this.t('timezoneHint'), list: 'timezones' })}
       ${this.text('tracker-url', this.t('trackerUrl'), d.trackerUrl, (v) => this.set('trackerUrl', v), { hint: this.t('trackerUrlHint'), autocomplete: 'url' })}
+      ${this.text('retention-months', this.t('retentionMonths'), d.retentionMonths, (v) => this.set('retentionMonths', v), { hint: this.t('retentionMonthsHint'), inputmode: 'numeric' })}
       <datalist id="timezones">${this.timezones.filter((z) => z.startsWith('America/')).map((z) => html`<option value=${z}></option>`)}</datalist>
       <div class="choice">
         <input type="checkbox" id="require-two-factor" .checked=${d.requireTwoFactor ?? false} aria-describedby="require-two-factor-hint"
