@@ -1560,7 +1560,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The town's departments (to choose an agent's) */
+        /** The town's departments (to choose an agent's, or to filter and route requests) */
         get: {
             parameters: {
                 query?: never;

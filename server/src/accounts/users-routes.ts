@@ -131,7 +131,7 @@ const departmentsRoute = createRoute({
   method: 'get',
   path: '/api/v1/staff/towns/{town}/departments',
   tags: ['Staff users'],
-  summary: "The town's departments (to choose an agent's)",
+  summary: "The town's departments (to choose an agent's, or to filter and route requests)",
   request: { params: TownParam },
   responses: {
     200: {
@@ -240,7 +240,7 @@ export function registerUserRoutes(app: App, { db, config }: RouteDeps) {
     return c.body(null, 204);
   });
 
-  app.openapi(guard(departmentsRoute, 'users.manage'), async (c) => {
+  app.openapi(guard(departmentsRoute, 'requests.read'), async (c) => {
     const { town } = c.req.valid('param');
     const rows = await db.selectFrom('departments').select(['id', 'name_en', 'name_fr']).where('town_id', '=', town).orderBy('name_en').execute();
     return c.json({ departments: rows.map((r) => ({ id: r.id, name: { en: r.name_en, fr: r.name_fr } })) }, 200);

@@ -130,6 +130,7 @@ describe('town settings', () => {
       timezone: 'America/Winnipeg',
       requireTwoFactor: false,
       trackerUrl: null,
+      holidays: [],
       retentionMonths: 12,
     });
     expect((await (await t.app.request('/api/v1/towns/testville')).json()) as unknown).toMatchObject({ name: { en: 'City of Testville' }, defaultLanguage: 'fr' });
