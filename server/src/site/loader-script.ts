@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { TownDirectory } from '../towns/directory.ts';
 import { languagesOf } from '../towns/settings-routes.ts';
-import { chooseEncoding } from '../platform/http/compression.ts';
+import { chooseEncoding, encodedEtag } from '../platform/http/compression.ts';
 
 const PLACEHOLDER = /(["'`])__MUNIKIT_TOWNS__\1/;
 
@@ -51,7 +51,7 @@ export function loaderScript(widgetsDir: string, towns: TownDirectory) {
     const script = await build();
     if (!script) return c.notFound();
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    const etag = encoding ? `${script.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"` : script.etag;
+    const etag = encoding ? encodedEtag(script.etag, encoding) : script.etag;
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Vary', 'Accept-Encoding');
     c.header('ETag', etag);
