@@ -5,12 +5,12 @@
 // server exactly once, and a photo uploaded through one is served by the other.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import pg from 'pg';
 import sharp from 'sharp';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startServer, type RunningServer } from './support/server.ts';
+import { startSmtp, type TestSmtp } from './support/smtp.ts';
 
 const BASE_URL = process.env.TEST_DATABASE_URL;
 const database = `scaleout_${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`;
@@ -19,8 +19,7 @@ let a: RunningServer;
 let b: RunningServer;
 let proxy: http.Server;
 let proxyUrl: string;
-let smtp: SMTPServer;
-const mails: ParsedMail[] = [];
+let smtp: TestSmtp;
 
 /** Sends each new connection's requests to the next instance in turn (keep-alive off, so turns alternate). */
 function roundRobin(targets: string[]): Promise<http.Server> {
@@ -62,21 +61,7 @@ beforeAll(async () => {
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push(m);
-          callback();
-        })
-        .catch((err: Error) => callback(err));
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 
   const url = new URL(BASE_URL);
   url.pathname = `/${database}`;
@@ -84,7 +69,7 @@ beforeAll(async () => {
     DATABASE_URL: url.toString(),
     SEED_DEMO: 'true',
     TRUST_PROXY: '1',
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: smtp.url,
     INTAKE_RATE_LIMIT: '3/600',
     STATUS_LOOKUP_RATE_LIMIT: '4/600',
   };
@@ -98,7 +83,7 @@ afterAll(async () => {
   if (!BASE_URL) return;
   await Promise.all([a?.stop(), b?.stop()]);
   proxy?.close();
-  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  await smtp?.close();
   const admin = new pg.Client({ connectionString: BASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -159,10 +144,10 @@ describe.skipIf(!BASE_URL)('two instances on one PostgreSQL', () => {
     expect(new Set(references).size).toBe(n);
 
     const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : [m.to]).flatMap((t) => t?.value.map((v) => v.address) ?? []);
-    await expect.poll(() => mails.filter((m) => to(m).some((x) => x?.startsWith('resident'))).length, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(n);
+    await expect.poll(() => smtp.mails.filter((m) => to(m).some((x) => x?.startsWith('resident'))).length, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(n);
     await new Promise((r) => setTimeout(r, 3000)); // a duplicate would arrive in this time
     for (const [i, reference] of references.entries()) {
-      const received = mails.filter((m) => to(m).includes(`resident${i}@example.com`));
+      const received = smtp.mails.filter((m) => to(m).includes(`resident${i}@example.com`));
       expect(received.length, `emails to resident${i}`).toBe(1);
       expect(received[0]!.text).toContain(reference);
     }
