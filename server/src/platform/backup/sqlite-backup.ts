@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { dataTables, SQLITE_TABLES } from '../database/sqlite-tables.ts';
 
 export const BACKUP_FORMAT = 'munikit-sqlite-backup-1';
 const DB_FILE = 'munikit.sqlite';
@@ -25,16 +26,9 @@ export class BackupError extends Error {}
 const sqliteFile = (dataDir: string) => path.join(dataDir, DB_FILE);
 const uploadsDir = (dir: string) => path.join(dir, 'uploads');
 
-/** The user tables of a database (not SQLite's own, not the full-text index's shadow tables). */
+/** The user tables of an open database (see dataTables). */
 export function userTables(db: DatabaseSync): string[] {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-    name: string;
-    sql: string;
-  }[];
-  const virtual = rows.filter((r) => r.sql.startsWith('CREATE VIRTUAL TABLE')).map((r) => r.name);
-  return rows
-    .filter((r) => !virtual.includes(r.name) && !virtual.some((v) => r.name.startsWith(`${v}_`)))
-    .map((r) => r.name);
+  return dataTables(db.prepare(SQLITE_TABLES).all() as { name: string; sql: string }[]);
 }
 
 function describe(file: string): Pick<BackupManifest, 'migrations' | 'tables'> {

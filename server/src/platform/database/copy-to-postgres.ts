@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { dataTables, SQLITE_TABLES } from './sqlite-tables.ts';
 
 export class CopyError extends Error {}
 
@@ -16,11 +17,8 @@ const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 const MAX_PARAMETERS = 30_000;
 
 async function sqliteTables(db: AnyDb): Promise<string[]> {
-  const rows = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
-  const virtual = rows.rows.filter((r) => r.sql.startsWith('CREATE VIRTUAL TABLE')).map((r) => r.name);
-  return rows.rows
-    .map((r) => r.name)
-    .filter((n) => !MIGRATION_TABLES.has(n) && !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)));
+  const rows = await sql<{ name: string; sql: string }>`${sql.raw(SQLITE_TABLES)}`.execute(db);
+  return dataTables(rows.rows).filter((n) => !MIGRATION_TABLES.has(n));
 }
 
 interface PgColumn {
