@@ -121,16 +121,14 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
       siteOrigins: change.siteOrigins ? [...new Set(change.siteOrigins)] : undefined,
       referencePrefix: change.referencePrefix,
       timezone: change.timezone,
-      settings:
-        change.languages || change.requireTwoFactor !== undefined || change.trackerUrl !== undefined || change.holidays || change.retentionMonths !== undefined
-          ? {
-              ...(change.languages ? { languages } : {}),
-              ...(change.requireTwoFactor !== undefined ? { requireTwoFactor: change.requireTwoFactor } : {}),
-              ...(change.trackerUrl !== undefined ? { trackerUrl: change.trackerUrl } : {}),
-              ...(change.holidays ? { holidays: [...new Set(change.holidays)].sort() } : {}),
-              ...(change.retentionMonths !== undefined ? { retentionMonths: change.retentionMonths } : {}),
-            }
-          : undefined,
+      // Merged into the settings JSON: only what was sent (trackerUrl null clears it).
+      settings: dropUndefined({
+        languages: change.languages ? languages : undefined,
+        requireTwoFactor: change.requireTwoFactor,
+        trackerUrl: change.trackerUrl,
+        holidays: change.holidays ? [...new Set(change.holidays)].sort() : undefined,
+        retentionMonths: change.retentionMonths,
+      }),
     });
     towns.invalidate();
     const after = view((await getTown(db, id))!);
@@ -143,4 +141,10 @@ export function registerTownSettingsRoutes(app: App, { db, towns }: RouteDeps) {
     if (Object.keys(a).length > 0) await audit(c, 'town.settings_changed', { type: 'town', id }, b, a);
     return c.json(after, 200);
   });
+}
+
+/** The keys that have a value; undefined when none has (nothing to merge into the settings). */
+function dropUndefined(values: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }
