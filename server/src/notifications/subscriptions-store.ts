@@ -249,6 +249,28 @@ export async function moveSubscribers(db: DbOrTx, fromRequestId: string, intoReq
   return Number(moved.numUpdatedRows);
 }
 
+/** Every subscription in a town of these (normalised) email addresses: what a resident's data request finds. */
+export async function subscriptionsOfEmails(db: DbOrTx, townId: string, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return db.selectFrom('request_subscribers').selectAll().where('town_id', '=', townId).where('email', 'in', [...emails]).execute();
+}
+
+/**
+ * Erases subscriptions (retention, a resident's erasure): of these requests, of these emails, or of
+ * these emails on these requests. Answers the request id of each row removed.
+ */
+export async function deleteSubscriptions(
+  db: DbOrTx,
+  townId: string,
+  which: { requestIds?: readonly string[]; emails?: readonly string[] },
+): Promise<string[]> {
+  if (which.requestIds?.length === 0 || which.emails?.length === 0 || (!which.requestIds && !which.emails)) return [];
+  let q = db.deleteFrom('request_subscribers').where('town_id', '=', townId);
+  if (which.requestIds) q = q.where('request_id', 'in', [...which.requestIds]);
+  if (which.emails) q = q.where('email', 'in', [...which.emails]);
+  return (await q.returning('request_id').execute()).map((r) => r.request_id);
+}
+
 /** The request a resident's typed reference means (forgiving like the tracker), for subscribing to it. */
 export async function requestForSubscription(
   db: DbOrTx,

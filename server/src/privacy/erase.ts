@@ -2,6 +2,7 @@
 // (rows here; the caller removes their bytes after the commit) and subscriptions. Each statement
 // returns only what it changed, so a second run (or a concurrent one) finds nothing left and counts 0.
 import type { DbOrTx } from '../platform/database/schema.ts';
+import { deleteSubscriptions } from '../notifications/subscriptions-store.ts';
 
 export interface RequestsErasure {
   /** References of the requests something was erased from. */
@@ -32,10 +33,8 @@ export async function eraseRequestsData(
   for (const c of contacts) touched.add(c.request_id);
   const photos = await db.deleteFrom('uploads').where('town_id', '=', townId).where('request_id', 'in', ids).returning(['id', 'request_id']).execute();
   for (const p of photos) if (p.request_id) touched.add(p.request_id);
-  let subs = db.deleteFrom('request_subscribers').where('town_id', '=', townId).where('request_id', 'in', ids);
-  if (subscriptionFilter) subs = subs.where('email', 'in', ['', ...subscriptionFilter.emails]);
-  const subscriptions = await subs.returning('request_id').execute();
-  for (const s of subscriptions) touched.add(s.request_id);
+  const subscriptions = await deleteSubscriptions(db, townId, { requestIds: ids, emails: subscriptionFilter ? ['', ...subscriptionFilter.emails] : undefined });
+  for (const requestId of subscriptions) touched.add(requestId);
   const references =
     touched.size === 0
       ? []

@@ -2,7 +2,7 @@
 // carry their email (any case) or phone (any punctuation), and every subscription of that email.
 import { sql } from 'kysely';
 import type { DbOrTx } from '../platform/database/schema.ts';
-import { normaliseEmail } from '../notifications/subscriptions-store.ts';
+import { deleteSubscriptions, normaliseEmail, subscriptionsOfEmails } from '../notifications/subscriptions-store.ts';
 import { eraseRequestsData, type RequestsErasure } from './erase.ts';
 
 export interface ResidentQuery {
@@ -67,10 +67,7 @@ export async function findResidentData(db: DbOrTx, townId: string, q: ResidentQu
   const contacts =
     contactRequestIds.length === 0 ? [] : await db.selectFrom('request_contacts').selectAll().where('request_id', 'in', contactRequestIds).execute();
   const emails = [...new Set([...(email ? [email] : []), ...contacts.flatMap((c) => (c.email ? [normaliseEmail(c.email)] : []))])];
-  const subs =
-    emails.length === 0
-      ? []
-      : await db.selectFrom('request_subscribers').selectAll().where('town_id', '=', townId).where('email', 'in', emails).execute();
+  const subs = await subscriptionsOfEmails(db, townId, emails);
   const allIds = [...new Set([...contactRequestIds, ...subs.map((s) => s.request_id)])];
   if (allIds.length === 0) return { contactRequestIds, emails, requests: [] };
   const requests = await db
@@ -121,16 +118,11 @@ export async function findResidentData(db: DbOrTx, townId: string, q: ResidentQu
 export async function eraseResidentData(db: DbOrTx, townId: string, found: Found): Promise<RequestsErasure> {
   const onRequests = await eraseRequestsData(db, townId, found.contactRequestIds, { emails: found.emails });
   if (found.emails.length === 0) return onRequests;
-  const others = await db
-    .deleteFrom('request_subscribers')
-    .where('town_id', '=', townId)
-    .where('email', 'in', found.emails)
-    .returning('request_id')
-    .execute();
+  const others = await deleteSubscriptions(db, townId, { emails: found.emails });
   const refs =
     others.length === 0
       ? []
-      : (await db.selectFrom('requests').select('reference').where('id', 'in', others.map((o) => o.request_id)).execute()).map((r) => r.reference);
+      : (await db.selectFrom('requests').select('reference').where('id', 'in', others).execute()).map((r) => r.reference);
   return {
     references: [...new Set([...onRequests.references, ...refs])].sort(),
     contacts: onRequests.contacts,
