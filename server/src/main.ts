@@ -15,7 +15,7 @@ import { listTowns } from './towns/store.ts';
 import { ensureApiKeys } from './accounts/api-keys.ts';
 import { seedDemoTown } from './seed/seed.ts';
 import { withStartupLock } from './platform/database/startup-lock.ts';
-import { eraseExpired, RETENTION_SWEEP_INTERVAL_MS } from './privacy/retention.ts';
+import { RETENTION_KIND, retentionHandler, scheduleRetention } from './privacy/retention.ts';
 import { createPhotoStorage } from './requests/photos/bytes.ts';
 
 let config: Config;
@@ -89,28 +89,26 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
 // The outbox worker. Without SMTP_URL, email stays in the outbox (admins read it in the console).
 const sender = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : keepInOutbox;
 logger.info(config.smtpUrl ? 'email: sent through SMTP_URL' : 'email: kept in the outbox (set SMTP_URL to send)');
-const worker = createWorker({ db, logger, handlers: { [EMAIL_KIND]: emailHandler(sender), [WEBHOOK_KIND]: webhookHandler({ allowPrivate: config.webhookAllowPrivate }) } });
+const worker = createWorker({
+  db,
+  logger,
+  handlers: {
+    [EMAIL_KIND]: emailHandler(sender),
+    [WEBHOOK_KIND]: webhookHandler({ allowPrivate: config.webhookAllowPrivate }),
+    [RETENTION_KIND]: retentionHandler(createPhotoStorage(config, db)),
+  },
+});
 worker.start();
 
-const sweep = setInterval(() => {
+// Hourly upkeep: expired sessions go, and today's retention run is put in the outbox (once a day for
+// all instances: erasing residents' data of requests closed longer ago than their town keeps it).
+const upkeep = () => {
   deleteExpiredSessions(db, nowIso()).catch((err: unknown) => logger.warn('expired session sweep failed', err));
-}, 60 * 60 * 1000);
-sweep.unref();
-
-// Retention: erase residents' data of requests closed longer ago than their town keeps it; a minute
-// after start, then daily (each instance runs it; a second run finds nothing left, see retention.ts).
-const photoStorage = createPhotoStorage(config, db);
-const runRetention = () => {
-  eraseExpired(db, photoStorage)
-    .then((done) => {
-      for (const t of done) logger.info(`retention: erased personal data of ${t.references.length} closed request(s) in ${t.townId}`);
-    })
-    .catch((err: unknown) => logger.warn('retention sweep failed', err));
+  scheduleRetention(db).catch((err: unknown) => logger.warn('scheduling the retention run failed', err));
 };
-const retentionStart = setTimeout(runRetention, 60 * 1000);
-retentionStart.unref();
-const retention = setInterval(runRetention, RETENTION_SWEEP_INTERVAL_MS);
-retention.unref();
+upkeep();
+const sweep = setInterval(upkeep, 60 * 60 * 1000);
+sweep.unref();
 
 // SIGTERM (systemd, a container stop) or Ctrl-C: /readyz answers 503 at once, no new connection is
 // accepted, requests in flight are answered (their connections then close), the outbox worker finishes
@@ -122,8 +120,6 @@ function shutdown(signal: string) {
   lifecycle.draining = true;
   logger.info(`${signal}: shutting down (finishing requests in flight and jobs in hand)`);
   clearInterval(sweep);
-  clearTimeout(retentionStart);
-  clearInterval(retention);
   const force = setTimeout(() => {
     logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting with work unfinished`);
     process.exit(1);

@@ -5,6 +5,8 @@
 // statements return only the rows they changed, so two instances running it at once erase each row
 // once and the audit log counts it once.
 import { writeAudit } from '../accounts/audit.ts';
+import { enqueue } from '../platform/jobs/outbox.ts';
+import type { JobHandler } from '../platform/jobs/worker.ts';
 import type { Db } from '../platform/database/schema.ts';
 import type { PhotoStorage } from '../requests/photos/bytes.ts';
 import { listTowns, type Town } from '../towns/store.ts';
@@ -13,7 +15,6 @@ import { eraseRequestsData } from './erase.ts';
 export const DEFAULT_RETENTION_MONTHS = 12;
 export const MIN_RETENTION_MONTHS = 1;
 export const MAX_RETENTION_MONTHS = 120;
-export const RETENTION_SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export function retentionMonthsOf(town: Pick<Town, 'settings'>): number {
   const v = town.settings.retentionMonths;
@@ -98,3 +99,21 @@ export async function eraseExpired(db: Db, storage: PhotoStorage, now = new Date
   }
   return out;
 }
+
+export const RETENTION_KIND = 'retention';
+
+/**
+ * Puts today's retention run in the outbox (main.ts asks at start and every hour). Its id is the date,
+ * so however many instances ask, each day has one run, worked once, retried like any job.
+ */
+export async function scheduleRetention(db: Db, now = new Date()): Promise<void> {
+  await enqueue(db, RETENTION_KIND, {}, now, { id: `retention-${now.toISOString().slice(0, 10)}` });
+}
+
+/** The outbox job: erase what is past every town's retention period; the job's result says how much. */
+export const retentionHandler =
+  (storage: PhotoStorage): JobHandler =>
+  async (_job, { db }) => {
+    const done = await eraseExpired(db, storage);
+    return { towns: done.map((t) => ({ townId: t.townId, requests: t.references.length })) };
+  };

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eraseExpired, retentionCutoff } from '../../src/privacy/retention.ts';
+import { createWorker } from '../../src/platform/jobs/worker.ts';
+import { eraseExpired, RETENTION_KIND, retentionCutoff, retentionHandler, scheduleRetention } from '../../src/privacy/retention.ts';
 import { databasePhotoStorage, filePhotoStorage, type PhotoStorage } from '../../src/requests/photos/bytes.ts';
 import { jsonPost, makeStaff, signIn, type Signed } from '../accounts/helpers.ts';
 import { createTestApp, dialects } from '../support/harness.ts';
@@ -107,3 +108,30 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('the daily retention job', () => {
+  it('is put in the outbox once a day however often it is asked for, and erases when the worker runs it', async () => {
+    const t = await createTestApp();
+    const dir = mkdtempSync(path.join(tmpdir(), 'munikit-retention-job-'));
+    try {
+      const storage = filePhotoStorage(t.db, dir);
+      const old = await fileWithData(t.db, storage, { closedAt: '2020-01-01T00:00:00.000Z' });
+      const now = new Date();
+      await scheduleRetention(t.db, now);
+      await scheduleRetention(t.db, new Date(now.getTime() + 1000)); // another instance, the same day
+      const jobs = await t.db.selectFrom('jobs').select('id').where('kind', '=', RETENTION_KIND).execute();
+      expect(jobs).toHaveLength(1);
+
+      const worker = createWorker({ db: t.db, handlers: { [RETENTION_KIND]: retentionHandler(storage) } });
+      expect(await worker.runOnce()).toBe(1);
+      const contact = await t.db.selectFrom('request_contacts').selectAll().where('request_id', '=', old.id).executeTakeFirstOrThrow();
+      expect([contact.name, contact.email, contact.phone]).toEqual([null, null, null]);
+      const job = await t.db.selectFrom('jobs').select(['done_at', 'result']).where('kind', '=', RETENTION_KIND).executeTakeFirstOrThrow();
+      expect(job.done_at).not.toBeNull();
+      expect(JSON.parse(job.result!)).toEqual({ towns: [{ townId: 'testville', requests: 1 }] });
+    } finally {
+      await t.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -46,9 +46,10 @@ export async function enqueue(
   kind: string,
   payload: unknown,
   runAt?: Date,
-  opts: { townId?: string | null; maxAttempts?: number } = {},
+  opts: { townId?: string | null; maxAttempts?: number; id?: string } = {},
 ): Promise<string> {
-  const id = newId();
+  // A chosen id makes the job once-only: the same id enqueued again (another instance, a later tick) adds nothing.
+  const id = opts.id ?? newId();
   const now = nowIso();
   await db
     .insertInto('jobs')
@@ -67,6 +68,7 @@ export async function enqueue(
       result: null,
       created_at: now,
     })
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return id;
 }
