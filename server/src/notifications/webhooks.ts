@@ -8,6 +8,13 @@ import https from 'node:https';
 import type { DbOrTx, WebhooksTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { enqueue } from '../platform/jobs/outbox.ts';
+import { preparedQuery } from '../platform/database/prepared.ts';
+import type { Selectable } from 'kysely';
+
+// Compiled once (platform/database/prepared.ts): every filing asks which webhooks to call.
+const activeWebhooksOf = preparedQuery<[string], Selectable<WebhooksTable>>((db, arg) =>
+  db.selectFrom('webhooks').selectAll().where('town_id', '=', arg<string>(0)).where('active', '=', 1),
+);
 import type { JobHandler } from '../platform/jobs/worker.ts';
 import { addressProblem, literalAddress, pinnedLookup, RefusedTarget, webhookUrlProblem, type Resolve, type TargetPolicy } from './webhook-target.ts';
 
@@ -114,7 +121,7 @@ interface WebhookJob {
 
 /** Queues one job per active webhook of the town that takes `type` (in the caller's transaction). */
 export async function enqueueWebhookEvent(db: DbOrTx, townId: string, type: WebhookEventType, requestId: string): Promise<number> {
-  const hooks = (await db.selectFrom('webhooks').selectAll().where('town_id', '=', townId).where('active', '=', 1).execute())
+  const hooks = (await activeWebhooksOf(db, townId))
     .map(toWebhook)
     .filter((h) => h.events.includes(type));
   if (hooks.length === 0) return 0;

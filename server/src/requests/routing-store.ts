@@ -2,6 +2,8 @@
 // position moves the rules at and after it down by one; removing closes the gap.
 import type { DbOrTx, RequestPriority, RoutingRulesTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
+import { preparedQuery } from '../platform/database/prepared.ts';
+import type { Selectable } from 'kysely';
 import { foldText, PRIORITIES, type RoutingRule } from './routing.ts';
 
 const toRule = (r: RoutingRulesTable): RoutingRule => ({
@@ -23,9 +25,13 @@ const toRule = (r: RoutingRulesTable): RoutingRule => ({
 });
 
 /** A town's rules in order of position. */
+// Compiled once (platform/database/prepared.ts): every filing reads the rules.
+const routingRulesOf = preparedQuery<[string], Selectable<RoutingRulesTable>>((db, arg) =>
+  db.selectFrom('routing_rules').selectAll().where('town_id', '=', arg<string>(0)).orderBy('position').orderBy('created_at'),
+);
+
 export async function listRoutingRules(db: DbOrTx, townId: string): Promise<RoutingRule[]> {
-  const rows = await db.selectFrom('routing_rules').selectAll().where('town_id', '=', townId).orderBy('position').orderBy('created_at').execute();
-  return rows.map(toRule);
+  return (await routingRulesOf(db, townId)).map(toRule);
 }
 
 export interface NewRoutingRule {

@@ -59,12 +59,34 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-function zoneParts(ms: number, timeZone: string): { y: number; m: number; d: number; h: number; mi: number; s: number } | null {
+/**
+ * A time zone's offset from UTC (ms) at an instant. Offsets change only on quarter-hour boundaries
+ * (every daylight-saving rule does), so each zone's offset is looked up once per quarter hour with
+ * formatToParts (microseconds each, and a filing asks dozens of times) and kept.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, number>();
+function zoneOffset(ms: number, timeZone: string): number | null {
   const f = zoneFormat(timeZone);
   if (!f) return null;
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };
+  const start = Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone} ${start}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p: Record<string, number> = {};
+    for (const part of f.formatToParts(new Date(start))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - start;
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function zoneParts(ms: number, timeZone: string): { y: number; m: number; d: number; h: number; mi: number; s: number } | null {
+  const offset = zoneOffset(ms, timeZone);
+  if (offset === null) return null;
+  const local = new Date(ms + offset);
+  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), h: local.getUTCHours(), mi: local.getUTCMinutes(), s: local.getUTCSeconds() };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

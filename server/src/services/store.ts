@@ -1,5 +1,7 @@
 import type { DbOrTx, Lang, ServicesTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
+import { preparedQuery } from '../platform/database/prepared.ts';
+import type { Selectable } from 'kysely';
 
 export type Open311Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 
@@ -95,14 +97,13 @@ export async function listActiveServices(db: DbOrTx, townId: string): Promise<Se
   return rows.map(toService);
 }
 
+// Compiled once (platform/database/prepared.ts): every filing looks its service up.
+const activeServiceByCode = preparedQuery<[string, string], Selectable<ServicesTable>>((db, arg) =>
+  db.selectFrom('services').selectAll().where('town_id', '=', arg<string>(0)).where('code', '=', arg<string>(1)).where('active', '=', 1),
+);
+
 export async function getActiveServiceByCode(db: DbOrTx, townId: string, code: string): Promise<Service | undefined> {
-  const row = await db
-    .selectFrom('services')
-    .selectAll()
-    .where('town_id', '=', townId)
-    .where('code', '=', code)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  const [row] = await activeServiceByCode(db, townId, code);
   return row ? toService(row) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { DbOrTx, Lang, TownsTable } from '../platform/database/schema.ts';
 import { nowIso } from '../platform/database/schema.ts';
+import { preparedQuery } from '../platform/database/prepared.ts';
 
 export interface Town {
   id: string;
@@ -45,8 +46,11 @@ export async function listTowns(db: DbOrTx): Promise<Town[]> {
   return rows.map(toTown);
 }
 
+// Compiled once (platform/database/prepared.ts): every filing with an email reads its town.
+const townById = preparedQuery<[string], TownsTable>((db, arg) => db.selectFrom('towns').selectAll().where('id', '=', arg<string>(0)));
+
 export async function getTown(db: DbOrTx, id: string): Promise<Town | undefined> {
-  const row = await db.selectFrom('towns').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await townById(db, id);
   return row ? toTown(row) : undefined;
 }
 

@@ -34,6 +34,21 @@ describe('working days in the town’s time zone', () => {
     expect(localDate('2026-12-05T02:00:00.000Z', 'America/St_Johns')).toBe('2026-12-04');
     expect(localDate('2026-12-05T02:00:00.000Z', 'Nowhere/Atlantis')).toBe('2026-12-05');
   });
+
+  it('agrees with Intl at every minute around the DST changes (offsets are kept per quarter hour)', () => {
+    const intl = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    for (const [zone, change] of [
+      ['America/Toronto', '2026-03-08T07:00:00Z'],
+      ['America/Toronto', '2026-11-01T06:00:00Z'],
+      ['America/St_Johns', '2026-03-08T05:30:00Z'],
+      ['America/St_Johns', '2026-11-01T04:30:00Z'],
+    ] as const) {
+      // Around the change and around local midnight on both sides of it.
+      for (const centre of [Date.parse(change), Date.parse(change) - 2 * 3600_000, Date.parse(change) + 22 * 3600_000]) {
+        for (let ms = centre - 3 * 3600_000; ms <= centre + 3 * 3600_000; ms += 60_000) expect(localDate(ms, zone)).toBe(intl(ms, zone));
+      }
+    }
+  });
 });
 
 for (const dialect of dialects) {

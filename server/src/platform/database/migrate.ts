@@ -15,6 +15,7 @@ import { migration as m0012 } from './migrations/0012_tracker.ts';
 import { migration as m0013 } from './migrations/0013_notifications.ts';
 import { migration as m0014 } from './migrations/0014_staff_inbox.ts';
 import { migration as m0015 } from './migrations/0015_inbox_targets_search.ts';
+import { migration as m0016 } from './migrations/0016_fewer_request_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0013_notifications': m0013,
   '0014_staff_inbox': m0014,
   '0015_inbox_targets_search': m0015,
+  '0016_fewer_request_indexes': m0016,
 };
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -8,6 +8,7 @@ import { PostgresAdapter } from 'kysely';
 import type { DbOrTx, JobsTable } from '../database/schema.ts';
 import { newId, nowIso } from '../database/schema.ts';
 import type { Keyset } from '../database/keyset.ts';
+import { preparedQuery } from '../database/prepared.ts';
 
 export interface Job<P = unknown> {
   id: string;
@@ -51,27 +52,31 @@ export async function enqueue(
   // A chosen id makes the job once-only: the same id enqueued again (another instance, a later tick) adds nothing.
   const id = opts.id ?? newId();
   const now = nowIso();
-  await db
+  await insertJob(db, id, kind, opts.townId ?? null, JSON.stringify(payload), runAt ? runAt.toISOString() : now, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, now);
+  return id;
+}
+
+// Compiled once (platform/database/prepared.ts): every filing queues a job or two.
+const insertJob = preparedQuery<[string, string, string | null, string, string, number, string], never>((db, arg) =>
+  db
     .insertInto('jobs')
     .values({
-      id,
-      kind,
-      town_id: opts.townId ?? null,
-      payload: JSON.stringify(payload),
-      run_at: runAt ? runAt.toISOString() : now,
+      id: arg(0),
+      kind: arg(1),
+      town_id: arg(2),
+      payload: arg(3),
+      run_at: arg(4),
       attempts: 0,
-      max_attempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      max_attempts: arg(5),
       last_error: null,
       locked_until: null,
       done_at: null,
       failed_at: null,
       result: null,
-      created_at: now,
+      created_at: arg(6),
     })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  return id;
-}
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
 
 const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
