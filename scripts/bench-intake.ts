@@ -18,7 +18,7 @@
 // more, every case runs that many times, interleaved, and the last table shows medians),
 // BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; BENCH_DATABASE_URL=off skips
 // PostgreSQL), BENCH_CPU_PROF=<dir> (the server writes a .cpuprofile there when it stops), BENCH_CASES (a comma-separated subset
-// of post-json,post-open311,get,healthz; default all).
+// of post-json,post-open311,get,healthz,filing-alone; default all).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -34,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 /** BENCH_CASES=post-json,post-open311,get,healthz: only these server cases (e.g. to profile one); default all. */
-const CASES = new Set((process.env.BENCH_CASES ?? 'post-json,post-open311,get,healthz').split(',').map((s) => s.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? 'post-json,post-open311,get,healthz,filing-alone').split(',').map((s) => s.trim()));
 const TOWN = 'lakeview';
 /** Long enough for MUNIKIT_OPEN311_KEYS (24+ characters); only ever sent to 127.0.0.1. */
 const OPEN311_KEY = 'bench-open311-key-0123456789abcdef';
@@ -118,6 +118,45 @@ async function bareCommitPostgres(url: string, seconds: number, connections: num
   await pool.query('DROP TABLE bench_commit');
   await pool.end();
   process.stdout.write(JSON.stringify(summarise(latencies, seconds)));
+}
+
+/**
+ * What a filing costs without HTTP: the server's own database setup (createDatabase, migrations, the
+ * demo town) and fileServiceRequest() called by `connections` concurrent loops, in one process (no
+ * outbox worker: the queued acknowledgements stay queued). The
+ * POST cases cannot beat this figure; its CPU per filing against the commit ceiling's time per commit
+ * says whether the disk or the filing's own work bounds them.
+ */
+async function filingAlone(env: Record<string, string>, seconds: number, connections: number) {
+  Object.assign(process.env, env);
+  const { loadConfig } = await import('../server/src/platform/config.ts');
+  const { createDatabase } = await import('../server/src/platform/database/database.ts');
+  const { migrateToLatest } = await import('../server/src/platform/database/migrate.ts');
+  const { seedDemoTown } = await import('../server/src/seed/seed.ts');
+  const { getTown } = await import('../server/src/towns/store.ts');
+  const { fileServiceRequest } = await import('../server/src/requests/intake.ts');
+  const { db } = createDatabase(loadConfig());
+  await migrateToLatest(db);
+  await seedDemoTown(db);
+  const town = (await getTown(db, TOWN))!;
+  const body = JSON.parse(jsonBody) as { serviceCode: string; description: string; location: { text: string }; answers: Record<string, string>; contact: { name: string; email: string }; lang: 'en' };
+  const latencies: number[] = [];
+  const cpu = process.cpuUsage();
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const r = await fileServiceRequest(db, { ...body, town, channel: 'web' });
+        if (!r.ok) throw new Error(`filing failed: ${JSON.stringify(r)}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  await db.destroy();
+  const figure = summarise(latencies, seconds);
+  process.stdout.write(JSON.stringify({ ...figure, cpuMs: (used.user + used.system) / 1000 / latencies.length }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +349,7 @@ async function round(): Promise<{ route: Figure; commits: Record<string, Figure>
   try {
     const first = await runChild(['--bare-commit-sqlite', path.join(dir, 'commit-1.sqlite'), String(SECONDS)]);
     rows.push(...(await benchServer('SQLite', { DATA_DIR: path.join(dir, 'data') })));
+    if (CASES.has('filing-alone')) rows.push({ db: 'SQLite', kase: 'filing alone, no HTTP (reference)', ceiling: 'commit', f: await runChild(['--filing-alone', JSON.stringify({ DATA_DIR: path.join(dir, 'alone') }), String(SECONDS), String(CONNECTIONS)]) });
     commits.SQLite = bracket(first, await runChild(['--bare-commit-sqlite', path.join(dir, 'commit-2.sqlite'), String(SECONDS)]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -326,6 +366,18 @@ async function round(): Promise<{ route: Figure; commits: Record<string, Figure>
       const commitArgs = ['--bare-commit-postgres', url.toString(), String(SECONDS), String(CONNECTIONS)];
       const first = await runChild(commitArgs);
       rows.push(...(await benchServer('PostgreSQL', { DATABASE_URL: url.toString(), DATA_DIR: os.tmpdir() })));
+      if (CASES.has('filing-alone')) {
+        // A schema of its own: a fresh demo town, as the SQLite case has.
+        const alone = `${schema}_alone`;
+        await admin.query(`CREATE SCHEMA ${alone}`);
+        const aloneUrl = new URL(PG_URL);
+        aloneUrl.searchParams.set('options', `-c search_path=${alone}`);
+        try {
+          rows.push({ db: 'PostgreSQL', kase: 'filing alone, no HTTP (reference)', ceiling: 'commit', f: await runChild(['--filing-alone', JSON.stringify({ DATABASE_URL: aloneUrl.toString(), DATA_DIR: os.tmpdir() }), String(SECONDS), String(CONNECTIONS)]) });
+        } finally {
+          await admin.query(`DROP SCHEMA IF EXISTS ${alone} CASCADE`);
+        }
+      }
       commits.PostgreSQL = bracket(first, await runChild(commitArgs));
     } finally {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -419,5 +471,6 @@ async function main() {
 const role = process.argv[2];
 if (role === '--bare-route') await bareRoute(Number(process.argv[3]));
 else if (role === '--bare-commit-sqlite') await bareCommitSqlite(process.argv[3]!, Number(process.argv[4]));
+else if (role === '--filing-alone') await filingAlone(JSON.parse(process.argv[3]!) as Record<string, string>, Number(process.argv[4]), Number(process.argv[5]));
 else if (role === '--bare-commit-postgres') await bareCommitPostgres(process.argv[3]!, Number(process.argv[4]), Number(process.argv[5]));
 else await main();
