@@ -5,52 +5,17 @@
  * (a library, a town-hall kiosk) the next person never sees them once the tab is closed.
  */
 
-/** A photo already uploaded to the town's server: only its id goes with the request. */
-export interface PhotoRef {
-  id: string;
-  width: number;
-  height: number;
-  bytes: number;
-}
+import { emptyValues, draftKey } from './values.ts';
+import type { FormValues } from './values.ts';
 
-export interface FormValues {
-  serviceCode: string;
-  description: string;
-  locationText: string;
-  /** The device's position, only after the resident chose to share it. */
-  lat: number | null;
-  lng: number | null;
-  name: string;
-  email: string;
-  phone: string;
-  answers: Record<string, string | string[]>;
-  photos: PhotoRef[];
-}
+export { emptyValues, draftKey };
+export type { FormValues, PhotoRef } from './values.ts';
 
 export interface Draft {
   v: 1;
   /** Sent as Idempotency-Key: the same draft retried after a lost response never creates a duplicate. */
   idempotencyKey: string;
   values: FormValues;
-}
-
-export function emptyValues(): FormValues {
-  return {
-    serviceCode: '',
-    description: '',
-    locationText: '',
-    lat: null,
-    lng: null,
-    name: '',
-    email: '',
-    phone: '',
-    answers: {},
-    photos: [],
-  };
-}
-
-export function draftKey(town: string): string {
-  return `munikit:request-draft:${town}`;
 }
 
 export function newIdempotencyKey(): string {

@@ -12,6 +12,9 @@
 import { ApiError, NetworkError } from '@munikit/core';
 import type { ApiClient, ApiFieldError, NewServiceRequest, SubmittedRequest } from '@munikit/core';
 import { read, write } from './draft.ts';
+import { outboxKey } from './values.ts';
+
+export { outboxKey };
 
 export interface QueuedRequest {
   v: 1;
@@ -28,10 +31,6 @@ interface PrivatePart {
   contact?: NewServiceRequest['contact'];
   lat?: number | null;
   lng?: number | null;
-}
-
-export function outboxKey(town: string): string {
-  return `munikit:request-outbox:${town}`;
 }
 
 function entries(town: string): QueuedRequest[] {

@@ -54,7 +54,8 @@ describe('<muni-request-form>: already reported nearby, and "email me"', () => {
     const el = await fixture<MuniRequestForm>(wrap.firstElementChild as MuniRequestForm);
     await waitUntil(() => el.shadowRoot?.querySelector('input[name="service"]'), 'no services');
     $$<HTMLInputElement>(el, 'input[name="service"]').find((r) => r.value === 'pothole')!.click();
-    await el.updateComplete;
+    // The later steps (location, nearby requests) come after the service list.
+    await waitUntil(() => el.shadowRoot?.querySelector('#location'), 'no later steps');
     return el;
   };
 

@@ -191,8 +191,9 @@ describe('<muni-request-form>', () => {
     clearStorage();
   });
 
+  /** The whole form: the service list (the first step) and the later steps, whose code comes after it. */
   async function ready(el: MuniRequestForm) {
-    await waitUntil(() => el.shadowRoot?.querySelector('form'), 'form never rendered');
+    await waitUntil(() => el.shadowRoot?.querySelector('form [part="continue-button"]'), 'form never rendered');
     return el;
   }
 
@@ -253,6 +254,38 @@ describe('<muni-request-form>', () => {
   });
 
   describe('choosing a service', () => {
+    it('is usable with the service list alone; the later steps follow, keeping what was chosen', async () => {
+      // Hold the idle-time fetch of the later steps' code, as a slow line would.
+      const held: Array<() => void> = [];
+      const original = window.requestIdleCallback;
+      window.requestIdleCallback = (run: IdleRequestCallback) => held.push(() => run({ didTimeout: false, timeRemaining: () => 0 })) as number;
+      try {
+        const wrap = document.createElement('div');
+        wrap.innerHTML = '<muni-request-form lang="en"></muni-request-form>';
+        const el = await fixture<MuniRequestForm>(wrap.firstElementChild as MuniRequestForm);
+        await waitUntil(() => held.length > 0, 'the later steps were never asked for');
+        expect(el.steps).to.equal(undefined);
+        expect(el.shadowRoot!.querySelector('#description')).to.equal(null);
+        expect($(el, '#steps-loading').textContent).to.contain('Loading');
+        type($<HTMLInputElement>(el, '#service-search'), 'tree');
+        await el.updateComplete;
+        expect($$<HTMLInputElement>(el, 'input[name="service"]').map((r) => r.value)).to.deep.equal(['tree']);
+        await expect(el).to.be.accessible();
+        // Choosing asks for the rest at once; it arrives with the choice kept (and saved as a draft).
+        await chooseService(el, 'tree');
+        await waitUntil(() => el.shadowRoot!.querySelector('#description'), 'the later steps never came');
+        expect(radio(el, 'service', 'tree').checked).to.equal(true);
+        expect($(el, '[part="service-notice"]').textContent).to.contain('For emergencies call 911.');
+        expect(JSON.parse(localStorage.getItem(DRAFT)!).values.serviceCode).to.equal('tree');
+        held.forEach((run) => run()); // the idle callback, late: nothing fetched twice, nothing lost
+        await el.updateComplete;
+        expect(radio(el, 'service', 'tree').checked).to.equal(true);
+        await expect(el).to.be.accessible();
+      } finally {
+        window.requestIdleCallback = original;
+      }
+    });
+
     for (const lang of ['en', 'fr'] as const) {
       it(`lists 16 services as radio buttons grouped by department, else by group (${lang})`, async () => {
         const el = await form(lang);
