@@ -326,7 +326,7 @@ describe('<muni-kb-search>', () => {
     it('searches once per keystroke and renders a bounded number of rows however many articles match', async () => {
       const el = await mount();
       const input = await typeAndSuggest(el, 'sh');
-      const engine = (el as unknown as { engines: Map<string, { search: (q: string, o?: object) => unknown[] }> }).engines.get('en')!;
+      const engine = (el as unknown as { view: { engines: Map<string, { search: (q: string, o?: object) => unknown[] }> } }).view.engines.get('en')!;
       const original = engine.search.bind(engine);
       let searches = 0;
       engine.search = (q, o) => {
