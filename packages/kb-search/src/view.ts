@@ -200,13 +200,18 @@ export class KbSearchView {
   /**
    * The engine for a language, built once its index is here: the index a few ms at a time between
    * input and paint tasks (so typing is never blocked, even at thousands of articles), fuse.js
-   * downloading meanwhile. Answers undefined when the language's index is not loaded.
+   * downloading meanwhile. Answers undefined when the language's index is not loaded (fuse.js is then
+   * asked for all the same).
    */
   private startEngine(lang: Lang): Promise<SearchEngine> | undefined {
     const ready = this.engines.get(lang);
     if (ready) return Promise.resolve(ready);
     const index = this.indexes.get(lang);
-    if (!index) return undefined;
+    if (!index) {
+      // Asked for before the index is here: fuse.js comes meanwhile, rather than after it.
+      this.loadFuse().catch(() => undefined);
+      return undefined;
+    }
     let build = this.building.get(lang);
     if (!build) {
       const abort = new AbortController();
