@@ -154,9 +154,10 @@ export class MuniKbSearch extends MuniElement {
     window.addEventListener('popstate', this.onLocationChange);
     if (!this.query) this.query = new URLSearchParams(location.search).get('q') ?? '';
     if (this.query) this.submitted = true;
-    // A permanent link (#kb=…) opens its article at once: its code is asked for now, not after the box.
+    // A permanent link (#kb=…) opens its article at once: the code is asked for now, not after the box
+    // (the view then asks for the article's own code alongside the article).
     if (this.view) this.view.connected();
-    else if (/(?:^#|&)kb=./.test(location.hash)) void this.more(true);
+    else if (/(?:^#|&)kb=./.test(location.hash)) void this.more();
   }
 
   override disconnectedCallback(): void {
@@ -177,14 +178,10 @@ export class MuniKbSearch extends MuniElement {
     this.view?.languageChanged();
   }
 
-  /** The view (and with `article`, the article's code alongside): asked for once, again after a failure. */
-  private more(article = false): Promise<KbSearchView | undefined> {
+  /** The view's code: asked for once, and again after a failure (a retry, the next key or focus). */
+  private more(): Promise<KbSearchView | undefined> {
     this.viewLoading ??= import('./view.ts').then(
-      (m) => {
-        this.view = new m.KbSearchView(this, this.early);
-        if (article) void this.view.articleCode();
-        return this.view;
-      },
+      (m) => (this.view = new m.KbSearchView(this, this.early)),
       () => {
         this.viewLoading = undefined;
         this.errorMessage = this.t('networkError');
@@ -203,7 +200,7 @@ export class MuniKbSearch extends MuniElement {
 
   /** Opens an article, as its permanent link does. */
   async showArticle(slug: string, lang: Lang): Promise<void> {
-    await (await this.more(true))?.showArticle(slug, lang);
+    await (await this.more())?.showArticle(slug, lang);
   }
 
   private onInput(e: Event): void {

@@ -119,8 +119,8 @@ export class KbSearchView {
     if (h.articleState !== 'closed' && this.openSlug) void this.showArticle(this.openSlug, h.uiLang);
   }
 
-  /** The article's code: asked for when an article opens (at once for a permanent link on load). */
-  articleCode(): Promise<typeof ArticleCode> {
+  /** The article's code: asked for when an article opens, alongside the article itself. */
+  private articleCode(): Promise<typeof ArticleCode> {
     this.articleLoading ??= import('./render-article.ts').then(
       (m) => {
         if (!this.article) adoptStyles(this.host, m.articleStyles);

@@ -584,7 +584,7 @@ describe('<muni-kb-search>', () => {
       expect(calls(stub, 'POST', '/kb/searches')).to.have.length(1);
     });
 
-    it('asks for the article’s code at once when the address opens an article, and not otherwise', async () => {
+    it('asks for its code at once when the address opens an article, and for the article’s code only when one opens', async () => {
       const plain = await mountBox();
       await waitUntil(() => plain.shadowRoot!.querySelector('.topics'), 'topics never shown');
       expect((plain as unknown as Internals).view!.article).to.equal(undefined);
