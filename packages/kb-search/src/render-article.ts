@@ -2,7 +2,6 @@
 // "Was this helpful?". Loaded when an article opens, or at once when the page's address names one.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { focusAfterRender } from '@munikit/core';
 import { sendFeedback } from './article-api.ts';
 import type { KbSearchView } from './view.ts';
@@ -80,8 +79,9 @@ export function renderArticle(view: KbSearchView): TemplateResult {
             date: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' }).format(new Date(a.updatedAt)),
           })}
         </p>
-        <!-- bodyHtml passed our own allow-list (sanitize.ts) after the server's: nothing in it runs. -->
-        <div part="article-body" class="article-body">${unsafeHTML(view.safeBody)}</div>
+        <!-- bodyHtml passed our own allow-list (sanitize.ts) after the server's: nothing in it runs. Set as
+             innerHTML, as unsafeHTML would, without that directive's two chunks to fetch one after the other. -->
+        <div part="article-body" class="article-body" .innerHTML=${view.safeBody}></div>
       </div>
       ${o && o.lang !== lang
         ? html`<p><a href=${view.fragmentFor(o.slug, o.lang)} lang=${o.lang} hreflang=${o.lang}
