@@ -14,9 +14,9 @@ import type { KbSearchView } from './view.ts';
 // The events' classes are in events.ts (and the package's index.ts): the box never fires one.
 export type { KbSearchDetail, KbArticleOpenDetail } from './events.ts';
 
-export type LoadState = 'loading' | 'ready' | 'error';
-export type ArticleState = 'closed' | 'loading' | 'ready' | 'not-found' | 'translation-missing' | 'error';
-export type FeedbackState = 'idle' | 'chosen' | 'sending' | 'sent';
+type LoadState = 'loading' | 'ready' | 'error';
+type ArticleState = 'closed' | 'loading' | 'ready' | 'not-found' | 'translation-missing' | 'error';
+type FeedbackState = 'idle' | 'chosen' | 'sending' | 'sent';
 
 /**
  * Answers from the town's knowledge base, in English or French: a search box that suggests
