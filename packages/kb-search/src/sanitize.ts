@@ -1,5 +1,5 @@
 // Article bodies are rendered and sanitised by the server, but the element does not rely on it: an
-// allow-list pass in an inert <template> (nothing in it runs or loads) before Lit's unsafeHTML.
+// allow-list pass in an inert <template> (nothing in it runs or loads) before it becomes the body's innerHTML.
 
 const ALLOWED = new Set(
   'p br hr h1 h2 h3 h4 h5 h6 blockquote pre code ul ol li dl dt dd strong em b i u s sub sup small abbr mark a img table caption thead tbody tfoot tr th td span div figure figcaption'.split(

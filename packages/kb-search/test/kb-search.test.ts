@@ -326,7 +326,7 @@ describe('<muni-kb-search>', () => {
     it('searches once per keystroke and renders a bounded number of rows however many articles match', async () => {
       const el = await mount();
       const input = await typeAndSuggest(el, 'sh');
-      const engine = (el as unknown as { engines: Map<string, { search: (q: string, o?: object) => unknown[] }> }).engines.get('en')!;
+      const engine = (el as unknown as { view: { engines: Map<string, { search: (q: string, o?: object) => unknown[] }> } }).view.engines.get('en')!;
       const original = engine.search.bind(engine);
       let searches = 0;
       engine.search = (q, o) => {
@@ -540,6 +540,61 @@ describe('<muni-kb-search>', () => {
       expect($(el, '[part="feedback"] [role="alert"]').textContent).to.contain('Too many answers');
       expect(calls(stub, 'POST', '/kb/articles/a2/feedback')[0]!.body).to.deep.equal({ lang: 'en', helpful: true });
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('before the rest of its code arrives', () => {
+    /** The element's internals these tests look at: the view (view.ts) and whether its code was asked for. */
+    type Internals = { view?: { article?: unknown }; viewLoading?: Promise<unknown> };
+
+    /** Connected and rendered within one task: no idle callback, key or focus has asked for more code yet. */
+    async function mountBox(): Promise<MuniKbSearch> {
+      const el = mountInLang('en', 'muni-kb-search');
+      await el.updateComplete;
+      expect((el as unknown as Internals).view).to.equal(undefined);
+      return el;
+    }
+
+    it('is a ready search box, and answers what was typed meanwhile once the code arrives', async () => {
+      const el = await mountBox();
+      const input = $<HTMLInputElement>(el, '#search-input');
+      expect(input.labels?.[0]?.textContent).to.equal('Search town information');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect($(el, '[part="base"]').textContent).to.contain('Loading articles…');
+      input.focus();
+      type(input, 'licence');
+      expect((el as unknown as Internals).view).to.equal(undefined);
+      await el.updateComplete;
+      expect(input.value).to.equal('licence');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => $$(el, '[role="option"]').length > 0, 'the early query was never answered');
+      expect($(el, '[role="option"]').textContent).to.contain('Dog licences');
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => $(el, '[part="status"]').textContent!.includes('1 article matches “licence”.'), 'never announced');
+    });
+
+    it('lists the results for Enter pressed before the code arrives, and records the search', async () => {
+      const el = await mountBox();
+      const searched = oneEvent(el, 'muni-search');
+      type($<HTMLInputElement>(el, '#search-input'), 'shoreline');
+      $<HTMLFormElement>(el, 'form').requestSubmit(); // the page stays: the element prevents the form's navigation
+      expect((await searched).detail).to.deep.equal({ query: 'shoreline', lang: 'en', resultCount: 12 });
+      await waitUntil(() => $$(el, '[part="result"]').length === 10, 'no results listed');
+      expect($(el, '[part="status"]').textContent).to.equal('12 articles match “shoreline”.');
+      expect(calls(stub, 'POST', '/kb/searches')).to.have.length(1);
+    });
+
+    it('asks for its code at once when the address opens an article, and for the article’s code only when one opens', async () => {
+      const plain = await mountBox();
+      await waitUntil(() => plain.shadowRoot!.querySelector('.topics'), 'topics never shown');
+      expect((plain as unknown as Internals).view!.article).to.equal(undefined);
+      unmountAll();
+
+      location.hash = '#kb=dog-licence';
+      const el = mountInLang('en', 'muni-kb-search');
+      expect((el as unknown as Internals).viewLoading).not.to.equal(undefined); // on connection, before any render
+      await waitUntil(() => deepActiveElement()?.id === 'article-title', 'the linked article never opened');
+      expect($(el, '#article-title').textContent).to.equal('Dog licences');
     });
   });
 
