@@ -52,7 +52,11 @@ function page(widgetOrigin: string): string {
 }
 
 /** A second copy of the bundle (another URL, so other module instances: "another version") used on the page. */
+// It runs once the page's own copy has defined its search box: this copy is served by a plain web
+// server with no MuniKit API behind it, so had it won the race to define the element, the box would
+// ask this origin for the town and get a 404 (a race the test once lost about one run in eight).
 const PAGE_JS = `
+await customElements.whenDefined('muni-kb-search');
 const other = await import('/other-version/munikit.js');
 await other.load('muni-kb-search');
 document.body.dataset.otherVersion = 'loaded';
