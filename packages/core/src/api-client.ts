@@ -1,14 +1,12 @@
 import type {
   ApiErrorBody,
   ApiFieldError,
-  KbArticle,
   KbArticleSummary,
   KbCategory,
   Lang,
   NewServiceRequest,
   PublicRequestStatus,
   Service,
-  StaffRequestPage,
   StaffSession,
   TotpChallenge,
   SubmittedRequest,
@@ -189,10 +187,6 @@ export class ApiClient {
     return res.articles;
   }
 
-  kbArticle(town: string, id: string, lang: Lang): Promise<KbArticle> {
-    return this.get<KbArticle>(`/towns/${encodeURIComponent(town)}/kb/articles/${encodeURIComponent(id)}`, { lang });
-  }
-
   async services(town: string, lang: Lang): Promise<Service[]> {
     return (await this.get<{ services: Service[] }>(`/towns/${encodeURIComponent(town)}/services`, { lang })).services;
   }
@@ -258,17 +252,6 @@ export class ApiClient {
 
   logout(csrfToken: string): Promise<void> {
     return this.post<void>('/auth/logout', undefined, { headers: { 'X-CSRF-Token': csrfToken } });
-  }
-
-  staffRequests(
-    town: string,
-    params: { status?: string; page?: number; pageSize?: number } = {},
-  ): Promise<StaffRequestPage> {
-    return this.get<StaffRequestPage>(`/staff/towns/${encodeURIComponent(town)}/requests`, {
-      status: params.status,
-      page: params.page ?? 1,
-      pageSize: params.pageSize ?? 50,
-    });
   }
 }
 
