@@ -41,6 +41,8 @@ export default defineConfig({
         codeSplitting: true,
         // Vite's library mode leaves ES output unminified for whitespace; we ship to slow links.
         minify: true,
+        // /* @__PURE__ */ marks are for a bundler after us; there is none, so they are bytes on the wire.
+        comments: { annotation: false },
       },
     },
   },

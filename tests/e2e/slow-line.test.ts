@@ -1,7 +1,7 @@
 // The search page on a rural line (400 ms, 50 KB/s, cold cache): prints the time to a ready search
 // box and each request on the way (a figure, never asserted: `npm run bench:embed` has all three
 // elements). Asserts only what makes that time short: compressed files, no request for the town,
-// the element's chunks asked for together.
+// the element's chunks and its index asked for together, nothing twice.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
@@ -20,7 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('gets the search box ready on a slow line, its chunks preloaded and nothing asked twice', { timeout: 90_000 }, async () => {
+it('gets the search box ready on a slow line, its chunks preloaded, its index asked for with them and nothing asked twice', { timeout: 90_000 }, async () => {
   const search = CASES[0]!;
   const timing = await timeToReady(browser, server.url, search);
   console.log(formatTiming(search, timing));
@@ -41,6 +41,11 @@ it('gets the search box ready on a slow line, its chunks preloaded and nothing a
   const firstArrival = Math.min(...preloaded.map((d) => d.end));
   expect(preloaded.every((d) => d.start < firstArrival)).toBe(true);
   expect(chunks.length - preloaded.length).toBeLessThanOrEqual(1);
+  // The index travels with the chunks (munikit.js asks at tag sight), not one round trip after them,
+  // and the element takes that answer instead of asking again.
+  const index = timing.waterfall.filter((d) => d.path.includes('/kb/index'));
+  expect(index).toHaveLength(1);
+  expect(index[0]!.start).toBeLessThan(firstArrival);
   // Compressed on the wire: the search chunks weigh far less than their files.
   const raw = await Promise.all(chunks.map(async (d) => (await (await fetch(server.url + d.path, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength));
   expect(chunks.reduce((s, d) => s + d.bytes, 0)).toBeLessThan(raw.reduce((s, n) => s + n, 0) / 2);

@@ -1,14 +1,12 @@
 import type {
   ApiErrorBody,
   ApiFieldError,
-  KbArticle,
   KbArticleSummary,
   KbCategory,
   Lang,
   NewServiceRequest,
   PublicRequestStatus,
   Service,
-  StaffRequestPage,
   StaffSession,
   TotpChallenge,
   SubmittedRequest,
@@ -106,6 +104,28 @@ function isNetworkFailure(e: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * fetch(url, init), unless munikit.js already asked for this URL (an element's first data, asked for
+ * at tag sight with its chunks: munikit.ts's prefetchData, keyed by URL on globalThis since munikit.js
+ * bundles no core code). That was a plain GET with credentials omitted and Accept: application/json;
+ * a GET with the same credentials takes its answer once (a later call asks the server again), waiting
+ * under `init.signal` as it would for fetch; headers `init` adds were not sent. A prefetch that failed
+ * on the way falls back to this fetch.
+ */
+export async function prefetchedOrFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const registry = (globalThis as Record<symbol, Map<string, Promise<Response>> | undefined>)[Symbol.for('munikit.prefetched')];
+  const prefetched = (init.method ?? 'GET') === 'GET' && init.credentials === 'omit' ? registry?.get(url) : undefined;
+  if (!prefetched) return globalThis.fetch(url, init);
+  registry!.delete(url);
+  const { signal } = init;
+  signal?.throwIfAborted();
+  const answer = await Promise.race([
+    prefetched.catch(() => undefined),
+    new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+  ]);
+  return answer ?? globalThis.fetch(url, init);
+}
+
 export class ApiClient {
   readonly base: string;
   readonly credentials: RequestCredentials;
@@ -131,18 +151,21 @@ export class ApiClient {
     // A Blob (a photo) goes as its raw bytes with its own type; anything else as JSON.
     const raw = body instanceof Blob;
     if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
+    // munikit.js may have asked for this GET already (the element's first data); not with other headers.
+    const plain = isGet && !opts.headers;
     for (let attempt = 1; ; attempt++) {
       const timeout = AbortSignal.timeout(opts.timeoutMs ?? (isGet ? GET_TIMEOUT_MS : WRITE_TIMEOUT_MS));
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       let res: Response;
       try {
-        res = await globalThis.fetch(url, {
+        const init: RequestInit = {
           method,
           headers,
           body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
           credentials: this.credentials,
           signal,
-        });
+        };
+        res = await (plain ? prefetchedOrFetch(url, init) : globalThis.fetch(url, init));
       } catch (e) {
         if (opts.signal?.aborted) throw e;
         if (!isNetworkFailure(e)) throw e;
@@ -187,10 +210,6 @@ export class ApiClient {
   async kbArticles(town: string, lang: Lang): Promise<KbArticleSummary[]> {
     const res = await this.get<{ articles: KbArticleSummary[] }>(`/towns/${encodeURIComponent(town)}/kb/articles`, { lang });
     return res.articles;
-  }
-
-  kbArticle(town: string, id: string, lang: Lang): Promise<KbArticle> {
-    return this.get<KbArticle>(`/towns/${encodeURIComponent(town)}/kb/articles/${encodeURIComponent(id)}`, { lang });
   }
 
   async services(town: string, lang: Lang): Promise<Service[]> {
@@ -258,17 +277,6 @@ export class ApiClient {
 
   logout(csrfToken: string): Promise<void> {
     return this.post<void>('/auth/logout', undefined, { headers: { 'X-CSRF-Token': csrfToken } });
-  }
-
-  staffRequests(
-    town: string,
-    params: { status?: string; page?: number; pageSize?: number } = {},
-  ): Promise<StaffRequestPage> {
-    return this.get<StaffRequestPage>(`/staff/towns/${encodeURIComponent(town)}/requests`, {
-      status: params.status,
-      page: params.page ?? 1,
-      pageSize: params.pageSize ?? 50,
-    });
   }
 }
 

@@ -5427,7 +5427,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One town */
+        /** One town (strong ETag, kept a minute; If-None-Match answers 304) */
         get: {
             parameters: {
                 query?: never;
@@ -5447,6 +5447,13 @@ export type paths = {
                     content: {
                         "application/json": components["schemas"]["Town"];
                     };
+                };
+                /** @description Not modified since the ETag sent in If-None-Match */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Not found (not_found) */
                 404: {
@@ -6245,7 +6252,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Services a resident can file a request for */
+        /** Services a resident can file a request for (strong ETag, kept a minute; If-None-Match answers 304) */
         get: {
             parameters: {
                 query?: {
@@ -6272,6 +6279,13 @@ export type paths = {
                             services: components["schemas"]["Service"][];
                         };
                     };
+                };
+                /** @description Not modified since the ETag sent in If-None-Match */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid input (validation_failed), naming the fields */
                 400: {

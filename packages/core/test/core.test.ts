@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient, ApiError, NetworkError, resolveApiBase } from '../src/api-client.ts';
+import type { Service } from '../src/api-types.ts';
 import { normaliseLang, resolveLang, translate } from '../src/i18n.ts';
 import { clearTownCache, resolveTown, TownNotConfiguredError } from '../src/town.ts';
-import { stubFetch, lakeview } from './fetch-stub.ts';
+import { json, stubFetch, lakeview } from './fetch-stub.ts';
 import type { FetchStub } from './fetch-stub.ts';
 
 describe('core', () => {
@@ -69,6 +70,37 @@ describe('core', () => {
       expect(stub.calls).to.have.length(1);
     } finally {
       delete g[registry];
+    }
+  });
+
+  it('takes the answer munikit.js already asked for, once, as a fetch would have given it', async () => {
+    const key = Symbol.for('munikit.prefetched');
+    const g = globalThis as Record<symbol, unknown>;
+    const prefetched = new Map<string, Promise<Response>>();
+    g[key] = prefetched;
+    const codes = (services: Service[]) => services.map((s) => s.code);
+    const client = new ApiClient(location.origin);
+    const services = client.url('/towns/lakeview/services', { lang: 'fr' });
+    stub.on('GET /towns/lakeview/services', { status: 200, body: { services: [{ code: 'asked' }] } }).on('GET /towns/lakeview', { status: 200, body: lakeview });
+    try {
+      prefetched.set(services, Promise.resolve(json(200, { services: [{ code: 'early' }] })));
+      expect(codes(await client.services('lakeview', 'fr'))).to.deep.equal(['early']);
+      expect(stub.calls).to.have.length(0);
+      // Taken once: the next call asks the server.
+      expect(codes(await client.services('lakeview', 'fr'))).to.deep.equal(['asked']);
+      // An error answer is the same ApiError; a prefetch that never got an answer is asked again.
+      prefetched.set(services, Promise.resolve(json(404, { error: { code: 'not_found', message: 'No such town' } })));
+      expect(await client.services('lakeview', 'fr').catch((e: unknown) => (e as ApiError).code)).to.equal('not_found');
+      const dropped = Promise.reject(new TypeError('Failed to fetch'));
+      dropped.catch(() => undefined);
+      prefetched.set(client.url('/towns/lakeview'), dropped);
+      expect((await client.getTown('lakeview')).id).to.equal('lakeview');
+      expect(stub.calls.map((c) => c.url.pathname)).to.deep.equal(['/api/v1/towns/lakeview/services', '/api/v1/towns/lakeview']);
+      // It was asked without credentials: a client that sends them (the staff console) asks itself.
+      prefetched.set(services, Promise.resolve(json(200, { services: [{ code: 'early' }] })));
+      expect(codes(await new ApiClient(location.origin, 'same-origin').services('lakeview', 'fr'))).to.deep.equal(['asked']);
+    } finally {
+      delete g[key];
     }
   });
 

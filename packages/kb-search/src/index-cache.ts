@@ -1,6 +1,6 @@
 // The compact search index: fetched once per town and language (ETag, so an unchanged index costs a
 // 304), kept on this device so search still works offline or on a flaky line.
-import { ApiError, NetworkError, explainBlockedOrigin } from '@munikit/core';
+import { ApiError, NetworkError, explainBlockedOrigin, prefetchedOrFetch } from '@munikit/core';
 import type { ApiClient, Lang } from '@munikit/core';
 
 export interface KbIndexCategory {
@@ -98,7 +98,9 @@ async function fetchIndex(client: ApiClient, key: string, town: string, lang: La
   // Twice, as the API client does for every GET: rural links often drop a single request.
   for (let attempt = 1; !res; attempt++) {
     try {
-      res = await fetch(client.url(`${path}/index`, { lang }), {
+      // munikit.js asks for the index at tag sight, alongside this code: its answer (a 200, not a 304:
+      // it cannot know the copy kept here) is taken when it is there.
+      res = await prefetchedOrFetch(client.url(`${path}/index`, { lang }), {
         headers: { Accept: 'application/json', ...(kept?.etag ? { 'If-None-Match': kept.etag } : {}) },
         credentials: client.credentials,
         signal: AbortSignal.timeout(20_000),

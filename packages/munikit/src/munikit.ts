@@ -52,6 +52,43 @@ function preload(name: string): void {
   }
 }
 
+/**
+ * The GETs an element makes before a resident can use it, under /api/v1/towns/<town>, `=` ending in its
+ * language: asked for with its chunks instead of one round trip after them. The form asks for the
+ * town only for its privacy notice's retention figure, which the page may give (retention-months).
+ */
+const firstData: Record<string, string[]> = {
+  'muni-kb-search': ['/kb/index?lang='],
+  'muni-request-form': ['/services?lang=', ''],
+};
+
+/**
+ * Asks for each `tag` element's first data at the URLs its API client will ask for (the rules of
+ * core's resolveApiBase, resolveTown and resolveLang, written again here since this file bundles no
+ * core code) and leaves each answer, credentials omitted, for that client to take once (core's
+ * prefetchedOrFetch). An answer is dropped a minute after it was asked for: a later element asks afresh.
+ */
+function prefetchData(tag: string): void {
+  const registry = ((globalThis as Record<symbol, Map<string, Promise<Response>> | undefined>)[Symbol.for('munikit.prefetched')] ??= new Map());
+  const origin = new URL(here).origin;
+  for (const el of firstData[tag] ? document.querySelectorAll(tag) : []) {
+    const api = el.getAttribute('api');
+    const base = api ? new URL(api, document.baseURI).href.replace(/\/+$/, '') : origin;
+    // The server writes one town or none (loader-script.ts).
+    const town = el.getAttribute('town') || (base === origin && (towns?.[0] as { id: string } | undefined)?.id);
+    const lang = /^\s*fr\b/i.test((el.closest('[lang]:not([lang=""])') ?? document.documentElement).getAttribute('lang') ?? '') ? 'fr' : 'en';
+    for (const path of town ? firstData[tag]! : []) {
+      if (!path && Number(el.getAttribute('retention-months'))) continue;
+      const url = new URL(`${base}/api/v1/towns/${encodeURIComponent(town as string)}${path}${path.endsWith('=') ? lang : ''}`).href;
+      if (registry.has(url)) continue;
+      const answer = fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      answer.catch(() => undefined);
+      registry.set(url, answer);
+      setTimeout(() => registry.delete(url), 60_000);
+    }
+  }
+}
+
 /** Loads and defines one element (also usable by pages that create elements in their own shadow roots). */
 export function load(tag: string): Promise<void> {
   const entry = loaders[tag];
@@ -59,6 +96,7 @@ export function load(tag: string): Promise<void> {
   let promise = pending.get(tag);
   if (!promise) {
     preload(entry[0]);
+    prefetchData(tag);
     promise = entry[1]().then(
       () => undefined,
       (error: unknown) => {

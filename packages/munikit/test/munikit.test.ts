@@ -24,4 +24,20 @@ describe('munikit.js loader', () => {
     document.querySelectorAll('muni-request-status, muni-kb-search').forEach((n) => n.remove());
     later.remove();
   });
+
+  it("asks for an element's first data with its code, once, at the URL the element then takes it from", async () => {
+    await import('../src/munikit.ts');
+    stub.on('GET /towns/lakeview/services', { status: 200, body: { lang: 'fr', services: [] } });
+    const section = document.createElement('section');
+    section.lang = 'fr-CA';
+    section.innerHTML = '<muni-request-form town="lakeview" retention-months="6"></muni-request-form>';
+    document.body.append(section);
+    // At tag sight, before the element's code has arrived; not the town, whose figure the page gives.
+    await waitUntil(() => stub.calls.length > 0, 'nothing asked at tag sight');
+    expect(customElements.get('muni-request-form')).to.equal(undefined);
+    const form = section.firstElementChild as HTMLElement & { loadState?: string };
+    await waitUntil(() => form.loadState === 'ready', 'form not ready', { timeout: 20_000 });
+    expect(stub.calls.map((c) => `${c.url.pathname}${c.url.search}`)).to.deep.equal(['/api/v1/towns/lakeview/services?lang=fr']);
+    section.remove();
+  });
 });

@@ -36,7 +36,7 @@ describe('embed builder', () => {
       snippet({ tag: 'muni-request-form', server: 'https://s.example', town: 'lakeview', lang: 'fr', category: 'x', service: 'pot"hole', colours: { '--muni-color-primary': '#0b5e4a' } }),
     ).to.equal(
       [
-        '<script type="module" src="https://s.example/widgets/munikit.js"></script>',
+        '<script type="module" async src="https://s.example/widgets/munikit.js"></script>',
         '<style>',
         '  muni-request-form {',
         '    --muni-color-primary: #0b5e4a;',
@@ -53,7 +53,7 @@ describe('embed builder', () => {
     const screen = await screenOf(app, 'muni-staff-embed-builder');
     expect($$(app, 'nav a').map((a) => a.getAttribute('href'))).to.include('/staff/settings/embed');
     const code = () => $<HTMLTextAreaElement>(screen, '#embed-code').value;
-    expect(code()).to.contain(`<script type="module" src="${location.origin}/widgets/munikit.js"></script>`);
+    expect(code()).to.contain(`<script type="module" async src="${location.origin}/widgets/munikit.js"></script>`);
     expect(code()).to.contain('<muni-kb-search town="lakeview"></muni-kb-search>');
 
     // The preview is the real element.

@@ -1,11 +1,11 @@
 // The public knowledge base: the compact search index (ETag, cacheable), one article (its HTML was
 // rendered and sanitised when it was published), feedback and settled searches. Only published,
 // public articles with a publication in the language asked for; internal articles never appear.
-import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { ErrorSchema, apiError, errorBody, errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
+import { revalidated } from '../platform/http/caching.ts';
 import { clientAddress, rateLimitSubject } from '../platform/http/client-address.ts';
 import { hitRateLimits, rateLimited, type RateLimitRule } from '../platform/http/rate-limit.ts';
 import { errorLang } from '../platform/http/validation-messages.ts';
@@ -244,12 +244,8 @@ export function registerKbRoutes(app: App, deps: RouteDeps) {
         updatedAt: a.updatedAt,
       })),
     };
-    const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=86400');
     c.header('Vary', 'Accept-Language', { append: true });
-    const inm = c.req.header('if-none-match');
-    if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304);
+    if (revalidated(c, body)) return c.body(null, 304);
     return c.json(body, 200);
   });
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { errorResponses } from '../platform/http/errors.ts';
 import { LangQuery, pickLang } from '../platform/http/lang.ts';
+import { revalidated } from '../platform/http/caching.ts';
 import { listDepartments } from '../towns/departments-store.ts';
 import { listActiveServices, localiseService } from './store.ts';
 import { TownParam } from '../towns/routes.ts';
@@ -39,7 +40,7 @@ const servicesRoute = createRoute({
   method: 'get',
   path: '/api/v1/towns/{town}/services',
   tags: ['Service requests'],
-  summary: 'Services a resident can file a request for',
+  summary: 'Services a resident can file a request for (strong ETag, kept a minute; If-None-Match answers 304)',
   request: { params: TownParam, query: LangQuery },
   responses: {
     200: {
@@ -48,6 +49,7 @@ const servicesRoute = createRoute({
         'application/json': { schema: z.object({ lang: z.enum(['en', 'fr']), services: z.array(ServiceSchema) }) },
       },
     },
+    304: { description: 'Not modified since the ETag sent in If-None-Match' },
     ...errorResponses(400, 404),
   },
 });
@@ -59,6 +61,9 @@ export function registerServiceRoutes(app: App, { db }: RouteDeps) {
     const [services, departments] = await Promise.all([listActiveServices(db, town.id), listDepartments(db, town.id)]);
     const departmentById = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name[lang] }]));
     const body = services.map((s) => ({ ...localiseService(s, lang), department: departmentById.get(s.departmentId ?? '') ?? null }));
-    return c.json({ lang, services: body }, 200);
+    const answer = { lang, services: body };
+    c.header('Vary', 'Accept-Language', { append: true });
+    if (revalidated(c, answer)) return c.body(null, 304);
+    return c.json(answer, 200);
   });
 }

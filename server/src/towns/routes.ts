@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../app-types.ts';
 import { errorResponses } from '../platform/http/errors.ts';
+import { revalidated } from '../platform/http/caching.ts';
 import { listTowns, type Town } from './store.ts';
 import { retentionMonthsOf } from '../privacy/retention.ts';
 
@@ -33,15 +34,19 @@ const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/towns/{town}',
   tags: ['Towns'],
-  summary: 'One town',
+  summary: 'One town (strong ETag, kept a minute; If-None-Match answers 304)',
   request: { params: TownParam },
   responses: {
     200: { description: 'The town', content: { 'application/json': { schema: TownSchema } } },
+    304: { description: 'Not modified since the ETag sent in If-None-Match' },
     ...errorResponses(404),
   },
 });
 
 export function registerTownRoutes(app: App, { db }: RouteDeps) {
   app.openapi(listRoute, async (c) => c.json({ towns: (await listTowns(db)).map(publicTown) }, 200));
-  app.openapi(getRoute, (c) => c.json(publicTown(c.var.town), 200));
+  app.openapi(getRoute, (c) => {
+    const town = publicTown(c.var.town);
+    return revalidated(c, town) ? c.body(null, 304) : c.json(town, 200);
+  });
 }

@@ -32,7 +32,7 @@ export function attributesOf(o: EmbedOptions): [string, string][] {
 }
 
 export function snippet(o: EmbedOptions): string {
-  const lines = [`<script type="module" src="${escapeAttr(o.server)}/widgets/munikit.js"></script>`];
+  const lines = [`<script type="module" async src="${escapeAttr(o.server)}/widgets/munikit.js"></script>`];
   const colours = THEME_COLOURS.filter((c) => o.colours[c]);
   if (colours.length > 0) {
     lines.push('<style>', `  ${o.tag} {`, ...colours.map((c) => `    ${c}: ${o.colours[c]};`), '  }', '</style>');
