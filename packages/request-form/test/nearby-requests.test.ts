@@ -55,7 +55,7 @@ describe('<muni-request-form>: already reported nearby, and "email me"', () => {
     await waitUntil(() => el.shadowRoot?.querySelector('input[name="service"]'), 'no services');
     $$<HTMLInputElement>(el, 'input[name="service"]').find((r) => r.value === 'pothole')!.click();
     // The later steps (location, nearby requests) come after the service list.
-    await waitUntil(() => el.shadowRoot?.querySelector('#location'), 'no later steps');
+    await waitUntil(() => el.shadowRoot?.querySelector('#location'), 'no later steps', { timeout: 10_000 });
     return el;
   };
 

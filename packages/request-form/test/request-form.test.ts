@@ -193,7 +193,9 @@ describe('<muni-request-form>', () => {
 
   /** The whole form: the service list (the first step) and the later steps, whose code comes after it. */
   async function ready(el: MuniRequestForm) {
-    await waitUntil(() => el.shadowRoot?.querySelector('form [part="continue-button"]'), 'form never rendered');
+    // The later steps' code is a chunk of its own: on a loaded machine the test server may take more than
+    // waitUntil's default second to compile and send it.
+    await waitUntil(() => el.shadowRoot?.querySelector('form [part="continue-button"]'), 'form never rendered', { timeout: 10_000 });
     return el;
   }
 
@@ -273,7 +275,7 @@ describe('<muni-request-form>', () => {
         await expect(el).to.be.accessible();
         // Choosing asks for the rest at once; it arrives with the choice kept (and saved as a draft).
         await chooseService(el, 'tree');
-        await waitUntil(() => el.shadowRoot!.querySelector('#description'), 'the later steps never came');
+        await waitUntil(() => el.shadowRoot!.querySelector('#description'), 'the later steps never came', { timeout: 10_000 });
         expect(radio(el, 'service', 'tree').checked).to.equal(true);
         expect($(el, '[part="service-notice"]').textContent).to.contain('For emergencies call 911.');
         expect(JSON.parse(localStorage.getItem(DRAFT)!).values.serviceCode).to.equal('tree');
