@@ -34,7 +34,8 @@ export default defineConfig({
         chunkFileNames: (chunk) => {
           const element = elementOf(chunk.facadeModuleId);
           if (element) return `chunks/${element}-[hash].js`;
-          if (chunk.moduleIds.some((id) => id.includes('/packages/core/src/'))) return 'chunks/core-[hash].js';
+          // A chunk of core's own loaded on demand (blocked-origin.ts) keeps its module's name.
+          if (!chunk.isDynamicEntry && chunk.moduleIds.some((id) => id.includes('/packages/core/src/'))) return 'chunks/core-[hash].js';
           return 'chunks/[name]-[hash].js';
         },
         // Keep dynamic imports as separate chunks (never inline them into munikit.js).

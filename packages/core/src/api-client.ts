@@ -14,7 +14,15 @@ import type {
   UploadedPhoto,
   NearbyRequests,
 } from './api-types.ts';
-import { explainBlockedOrigin } from './blocked-origin.ts';
+
+/**
+ * After a failed call to another server: tells the webmaster, in the console, when the reason is that
+ * this page's site is not allowed (blocked-origin.ts). Only a failing page needs that code, so it is
+ * fetched then.
+ */
+export function reportBlockedOrigin(base: string): void {
+  void import('./blocked-origin.ts').then((m) => m.explainBlockedOrigin(base)).catch(() => undefined);
+}
 
 /** The server answered with a 4xx/5xx; `code` is the contract's error code. */
 export class ApiError extends Error {
@@ -175,7 +183,7 @@ export class ApiClient {
           continue;
         }
         const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
-        if (!timedOut) void explainBlockedOrigin(this.base);
+        if (!timedOut) reportBlockedOrigin(this.base);
         throw new NetworkError(timedOut ? 'Request timed out' : 'Network request failed', timedOut, e);
       }
       if (!res.ok) throw await toApiError(res);

@@ -4,7 +4,5 @@ export * from './town.ts';
 export * from './i18n.ts';
 export * from './tokens.ts';
 export * from './muni-element.ts';
-export * from './error-summary.ts';
 export * from './reference.ts';
-export * from './blocked-origin.ts';
 export * from './define.ts';

@@ -1,6 +1,6 @@
 // The compact search index: fetched once per town and language (ETag, so an unchanged index costs a
 // 304), kept on this device so search still works offline or on a flaky line.
-import { ApiError, NetworkError, explainBlockedOrigin, prefetchedOrFetch } from '@munikit/core';
+import { ApiError, NetworkError, prefetchedOrFetch, reportBlockedOrigin } from '@munikit/core';
 import type { ApiClient, Lang } from '@munikit/core';
 
 export interface KbIndexCategory {
@@ -107,7 +107,7 @@ async function fetchIndex(client: ApiClient, key: string, town: string, lang: La
       });
     } catch (error) {
       // A site missing from the town's list fails like a dropped connection: say so in the console.
-      if (kept || attempt >= 2) void explainBlockedOrigin(client.base);
+      if (kept || attempt >= 2) reportBlockedOrigin(client.base);
       if (kept) return { index: kept.index, keptCopyFrom: kept.savedAt };
       if (attempt >= 2) throw new NetworkError('Network request failed', false, error);
       await new Promise((resolve) => setTimeout(resolve, 400));

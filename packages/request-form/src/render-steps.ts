@@ -4,7 +4,7 @@
 // is ready with the service list alone; request-form.ts keeps this module in its `steps` field.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { errorSummary } from '@munikit/core';
+import { errorSummary } from '@munikit/core/error-summary';
 import type { KbArticleSummary, ServiceQuestion, SubmittedRequest } from '@munikit/core';
 import type { MuniRequestForm } from './request-form.ts';
 import { suggestArticles } from './suggest.ts';

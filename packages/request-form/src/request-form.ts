@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { MuniElement } from '@munikit/core';
-import type { KbArticleSummary, Lang, Problem, Service, SubmittedRequest } from '@munikit/core';
+import type { KbArticleSummary, Lang, Service, SubmittedRequest } from '@munikit/core';
+import type { Problem } from '@munikit/core/error-summary';
 import { REQUEST_FORM_NS } from './request-form.i18n.ts';
 import { requestFormStyles } from './request-form.styles.ts';
 import { draftKey, emptyValues, outboxKey, stored } from './values.ts';

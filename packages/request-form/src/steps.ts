@@ -3,8 +3,10 @@
 // with the later steps' rendering (render-steps.ts) right after the service list shows, and at once
 // when a draft or a queued request waits from an earlier visit (see request-form.ts). Functions of
 // the element's state, which stays on the element.
-import { focusAfterRender, focusControl, focusErrorSummary, ApiError, NetworkError } from '@munikit/core';
-import type { NewServiceRequest, Problem, ServiceQuestion, SubmittedRequest } from '@munikit/core';
+import { focusAfterRender, ApiError, NetworkError } from '@munikit/core';
+import { focusControl, focusErrorSummary } from '@munikit/core/error-summary';
+import type { NewServiceRequest, ServiceQuestion, SubmittedRequest } from '@munikit/core';
+import type { Problem } from '@munikit/core/error-summary';
 import type { MuniRequestForm, PhotoItem } from './request-form.ts';
 import { NearbyRequestsController } from './nearby-requests.ts';
 import { clearDraft, emptyValues, hasContent, loadDraft, newIdempotencyKey, saveDraft } from './draft.ts';

@@ -3,11 +3,11 @@
 // beside the field, which is marked aria-invalid.
 import { html, nothing } from 'lit';
 import { ApiError } from '@munikit/core';
-import type { Problem } from '@munikit/core';
+import type { Problem } from '@munikit/core/error-summary';
 
 // The summary itself is the shared one in @munikit/core (the resident form uses it too).
-export { errorSummary, focusErrorSummary } from '@munikit/core';
-export type { Problem } from '@munikit/core';
+export { errorSummary, focusErrorSummary } from '@munikit/core/error-summary';
+export type { Problem } from '@munikit/core/error-summary';
 
 /** The inline message for a control, and the attributes that tie it to the control. */
 export function inlineProblem(problems: Problem[], id: string, prefix: string) {

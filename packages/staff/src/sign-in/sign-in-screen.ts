@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { ApiError, MuniElement, errorSummary, focusAfterRender, focusErrorSummary } from '@munikit/core';
+import { ApiError, MuniElement, focusAfterRender } from '@munikit/core';
+import { errorSummary, focusErrorSummary } from '@munikit/core/error-summary';
 import type { StaffSession } from '@munikit/core';
 import { SIGN_IN_NS } from './sign-in-screen.i18n.ts';
 import { signInStyles } from './sign-in-screen.styles.ts';
