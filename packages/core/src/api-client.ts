@@ -1,18 +1,7 @@
 import type {
   ApiErrorBody,
   ApiFieldError,
-  KbArticleSummary,
-  KbCategory,
-  Lang,
-  NewServiceRequest,
-  PublicRequestStatus,
-  Service,
-  StaffSession,
-  TotpChallenge,
-  SubmittedRequest,
   Town,
-  UploadedPhoto,
-  NearbyRequests,
 } from './api-types.ts';
 
 /**
@@ -210,82 +199,9 @@ export class ApiClient {
     return this.get<Town>(`/towns/${encodeURIComponent(town)}`);
   }
 
-  async kbCategories(town: string, lang: Lang): Promise<KbCategory[]> {
-    const res = await this.get<{ categories: KbCategory[] }>(`/towns/${encodeURIComponent(town)}/kb/categories`, { lang });
-    return res.categories;
-  }
-
-  async kbArticles(town: string, lang: Lang): Promise<KbArticleSummary[]> {
-    const res = await this.get<{ articles: KbArticleSummary[] }>(`/towns/${encodeURIComponent(town)}/kb/articles`, { lang });
-    return res.articles;
-  }
-
-  async services(town: string, lang: Lang): Promise<Service[]> {
-    return (await this.get<{ services: Service[] }>(`/towns/${encodeURIComponent(town)}/services`, { lang })).services;
-  }
-
-  submitRequest(town: string, request: NewServiceRequest, idempotencyKey: string): Promise<SubmittedRequest> {
-    return this.post<SubmittedRequest>(`/towns/${encodeURIComponent(town)}/requests`, request, {
-      // The language of any validation messages in the answer.
-      headers: { 'Idempotency-Key': idempotencyKey, ...(request.lang ? { 'Accept-Language': request.lang } : {}) },
-    });
-  }
-
-  /** A photo's bytes (JPEG, PNG or WebP) to attach to a request later by the returned id. */
-  uploadPhoto(town: string, photo: Blob, lang?: Lang): Promise<UploadedPhoto> {
-    return this.post<UploadedPhoto>(`/towns/${encodeURIComponent(town)}/uploads`, photo, {
-      // A 2 MB photo on a slow rural link (256 kbit/s) takes over a minute.
-      timeoutMs: 180_000,
-      headers: lang ? { 'Accept-Language': lang } : {},
-    });
-  }
-
-  requestStatus(town: string, reference: string, lang: Lang): Promise<PublicRequestStatus> {
-    return this.get<PublicRequestStatus>(
-      `/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}`,
-      { lang },
-    );
-  }
-
-  /** Email me about changes: always 202 the same; the server emails a link to confirm (double opt-in). */
-  subscribeToRequest(town: string, reference: string, email: string, lang: Lang): Promise<unknown> {
-    return this.post(`/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}/subscriptions`, { email, lang }, {
-      headers: { 'Accept-Language': lang },
-    });
-  }
-
-  /** "This is my problem too": follow a request instead of filing it again, optionally with email. */
-  followRequest(town: string, reference: string, email: string | null, lang: Lang): Promise<unknown> {
-    return this.post(`/towns/${encodeURIComponent(town)}/requests/${encodeURIComponent(reference)}/followers`, { email, lang }, {
-      headers: { 'Accept-Language': lang },
-    });
-  }
-
-  /** Open requests of a service near a point (within about 50 m) or at the same address. */
-  nearbyRequests(town: string, params: { service: string; lat?: number | null; lng?: number | null; address?: string | null; lang: Lang }): Promise<NearbyRequests> {
-    return this.get<NearbyRequests>(`/towns/${encodeURIComponent(town)}/requests/nearby`, {
-      service: params.service,
-      lat: params.lat ?? undefined,
-      lng: params.lng ?? undefined,
-      address: params.address || undefined,
-      lang: params.lang,
-    });
-  }
-
-  // Staff endpoints (same-origin session cookie; use a client built with credentials 'same-origin')
-
-  /** A session, or (when the account has two-factor sign-in) the challenge for the second step. */
-  login(email: string, password: string): Promise<StaffSession | TotpChallenge> {
-    return this.post<StaffSession | TotpChallenge>('/auth/login', { email, password });
-  }
-
-  session(): Promise<StaffSession> {
-    return this.get<StaffSession>('/auth/session');
-  }
-
-  logout(csrfToken: string): Promise<void> {
-    return this.post<void>('/auth/logout', undefined, { headers: { 'X-CSRF-Token': csrfToken } });
-  }
+  // What each element asks for is written beside it (request-form/src/requests-api.ts,
+  // request-status/src/status-api.ts, kb-api.ts and services-api.ts here, the console's auth-api.ts):
+  // a page then downloads only the calls its elements make.
 }
 
 const clients = new Map<string, ApiClient>();

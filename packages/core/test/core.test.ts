@@ -5,6 +5,7 @@ import { normaliseLang, resolveLang, translate } from '../src/i18n.ts';
 import { clearTownCache, resolveTown, TownNotConfiguredError } from '../src/town.ts';
 import { json, stubFetch, lakeview } from './fetch-stub.ts';
 import type { FetchStub } from './fetch-stub.ts';
+import { services as fetchServices } from '../src/services-api.ts';
 
 describe('core', () => {
   let stub: FetchStub;
@@ -26,7 +27,7 @@ describe('core', () => {
     });
     const client = new ApiClient(location.origin);
     const err = await client
-      .submitRequest('lakeview', { serviceCode: 'x', description: 'd', location: { text: 't' }, lang: 'en' }, 'k')
+      .post('/towns/lakeview/requests', { serviceCode: 'x', description: 'd', location: { text: 't' }, lang: 'en' }, { headers: { 'Idempotency-Key': 'k' } })
       .catch((e: unknown) => e);
     expect(err).to.be.instanceOf(ApiError);
     expect((err as ApiError).status).to.equal(400);
@@ -40,7 +41,7 @@ describe('core', () => {
     const client = new ApiClient(location.origin);
     expect(await client.listTowns().catch((e: unknown) => e)).to.be.instanceOf(NetworkError);
     expect(stub.calls).to.have.length(2);
-    expect(await client.login('a@b.c', 'x').catch((e: unknown) => e)).to.be.instanceOf(NetworkError);
+    expect(await client.post('/auth/login', { email: 'a@b.c', password: 'x' }).catch((e: unknown) => e)).to.be.instanceOf(NetworkError);
     expect(stub.calls).to.have.length(3);
   });
 
@@ -84,13 +85,13 @@ describe('core', () => {
     stub.on('GET /towns/lakeview/services', { status: 200, body: { services: [{ code: 'asked' }] } }).on('GET /towns/lakeview', { status: 200, body: lakeview });
     try {
       prefetched.set(services, Promise.resolve(json(200, { services: [{ code: 'early' }] })));
-      expect(codes(await client.services('lakeview', 'fr'))).to.deep.equal(['early']);
+      expect(codes(await fetchServices(client, 'lakeview', 'fr'))).to.deep.equal(['early']);
       expect(stub.calls).to.have.length(0);
       // Taken once: the next call asks the server.
-      expect(codes(await client.services('lakeview', 'fr'))).to.deep.equal(['asked']);
+      expect(codes(await fetchServices(client, 'lakeview', 'fr'))).to.deep.equal(['asked']);
       // An error answer is the same ApiError; a prefetch that never got an answer is asked again.
       prefetched.set(services, Promise.resolve(json(404, { error: { code: 'not_found', message: 'No such town' } })));
-      expect(await client.services('lakeview', 'fr').catch((e: unknown) => (e as ApiError).code)).to.equal('not_found');
+      expect(await fetchServices(client, 'lakeview', 'fr').catch((e: unknown) => (e as ApiError).code)).to.equal('not_found');
       const dropped = Promise.reject(new TypeError('Failed to fetch'));
       dropped.catch(() => undefined);
       prefetched.set(client.url('/towns/lakeview'), dropped);
@@ -98,7 +99,7 @@ describe('core', () => {
       expect(stub.calls.map((c) => c.url.pathname)).to.deep.equal(['/api/v1/towns/lakeview/services', '/api/v1/towns/lakeview']);
       // It was asked without credentials: a client that sends them (the staff console) asks itself.
       prefetched.set(services, Promise.resolve(json(200, { services: [{ code: 'early' }] })));
-      expect(codes(await new ApiClient(location.origin, 'same-origin').services('lakeview', 'fr'))).to.deep.equal(['asked']);
+      expect(codes(await fetchServices(new ApiClient(location.origin, 'same-origin'), 'lakeview', 'fr'))).to.deep.equal(['asked']);
     } finally {
       delete g[key];
     }

@@ -2,6 +2,7 @@
 // 304), kept on this device so search still works offline or on a flaky line.
 import { ApiError, NetworkError, prefetchedOrFetch, reportBlockedOrigin } from '@munikit/core';
 import type { ApiClient, Lang } from '@munikit/core';
+import { kbArticles } from '@munikit/core/kb-api';
 
 export interface KbIndexCategory {
   id: string;
@@ -122,7 +123,7 @@ async function fetchIndex(client: ApiClient, key: string, town: string, lang: La
   if (res.status === 404) {
     // A server from before `/kb/index`: its article list has the same fields, minus popularity.
     try {
-      const articles = await client.kbArticles(town, lang);
+      const articles = await kbArticles(client, town, lang);
       const index: KbIndex = { lang, categories: categoriesOf(articles), articles };
       keep(key, null, index);
       return { index };

@@ -13,6 +13,7 @@ import { ApiError, NetworkError } from '@munikit/core';
 import type { ApiClient, ApiFieldError, NewServiceRequest, SubmittedRequest } from '@munikit/core';
 import { read, write } from './draft.ts';
 import { outboxKey } from './values.ts';
+import { submitRequest } from './requests-api.ts';
 
 export { outboxKey };
 
@@ -141,7 +142,7 @@ async function flushNow(client: ApiClient, town: string, canReview: boolean): Pr
       continue;
     }
     try {
-      const result = await client.submitRequest(town, body, entry.idempotencyKey);
+      const result = await submitRequest(client, town, body, entry.idempotencyKey);
       remove(town, entry.idempotencyKey);
       outcomes.push({ kind: 'sent', idempotencyKey: entry.idempotencyKey, serviceCode: entry.serviceCode, result });
     } catch (error) {

@@ -11,6 +11,7 @@ import { serviceMatches } from './search.ts';
 import type { NearbyRequestsController } from './nearby-requests.ts';
 import type { FlushResult } from './outbox.ts';
 import type * as LaterSteps from './render-steps.ts';
+import { services as fetchServices } from '@munikit/core/services-api';
 
 export type { RequestQueuedDetail, RequestSubmittedDetail } from './events.ts';
 
@@ -305,7 +306,7 @@ export class MuniRequestForm extends MuniElement {
     if (!this.townId) return this.load();
     const lang = this.uiLang;
     try {
-      const services = await this.client.services(this.townId, lang);
+      const services = await fetchServices(this.client, this.townId, lang);
       if (lang !== this.uiLang) return;
       this.services = services;
       this.loadState = 'ready';

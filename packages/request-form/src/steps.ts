@@ -16,6 +16,8 @@ import { enqueue, flush, queued } from './outbox.ts';
 import type { FlushResult, QueuedRequest } from './outbox.ts';
 import { currentPosition } from './geolocation.ts';
 import type { GeoProblem } from './geolocation.ts';
+import { kbArticles } from '@munikit/core/kb-api';
+import { followRequest, nearbyRequests, submitRequest, uploadPhoto as postPhoto } from './requests-api.ts';
 
 type El = MuniRequestForm;
 
@@ -81,8 +83,8 @@ export function attach(el: El): void {
   el.nearby = new NearbyRequestsController(el, {
     lang: () => el.uiLang,
     place: () => ({ serviceCode: el.values.serviceCode, lat: el.values.lat, lng: el.values.lng, address: el.values.locationText }),
-    find: async (p) => (await el.client.nearbyRequests(await el.resolveTown(), { service: p.serviceCode, lat: p.lat, lng: p.lng, address: p.address, lang: el.uiLang })).requests,
-    follow: async (reference, email) => el.client.followRequest(await el.resolveTown(), reference, email, el.uiLang),
+    find: async (p) => (await nearbyRequests(el.client, await el.resolveTown(), { service: p.serviceCode, lat: p.lat, lng: p.lng, address: p.address, lang: el.uiLang })).requests,
+    follow: async (reference, email) => followRequest(el.client, await el.resolveTown(), reference, email, el.uiLang),
     statusLabel: (status) => el.t(`status.${status}`),
     formatDate: (iso) => el.formatDate(iso, false),
     trackLink: (reference) => (el.trackUrl ? trackLink(el.trackUrl, reference) : undefined),
@@ -113,7 +115,7 @@ export async function loadArticles(el: El): Promise<void> {
   el.articlesLoading = true;
   const lang = el.uiLang;
   try {
-    const articles = await el.client.kbArticles(el.townId, lang);
+    const articles = await kbArticles(el.client, el.townId, lang);
     if (lang === el.uiLang) el.articles = articles;
   } catch {
     if (lang === el.uiLang) el.articles = [];
@@ -248,7 +250,7 @@ export async function submit(el: El): Promise<void> {
   if (navigator.onLine === false) return queue(el, body, key);
   el.submitState = 'submitting';
   try {
-    const result = await el.client.submitRequest(el.townId, body, key);
+    const result = await submitRequest(el.client, el.townId, body, key);
     received(el, result, body.serviceCode);
     await focusAfterRender(el, '#confirmation-heading');
   } catch (error) {
@@ -474,7 +476,7 @@ async function uploadPhoto(el: El, key: number, blob: Blob, name: string): Promi
   patchPhoto(el, key, { state: 'uploading' });
   el.photoStatus = el.t('photoUploading', { n: photoNumber(el, key) });
   try {
-    const up = await el.client.uploadPhoto(el.townId, blob, el.uiLang);
+    const up = await postPhoto(el.client, el.townId, blob, el.uiLang);
     if (!el.photoItems.some((p) => p.key === key)) return;
     patchPhoto(el, key, { state: 'done', ref: { id: up.id, width: up.width, height: up.height, bytes: up.bytes } });
     syncPhotos(el);

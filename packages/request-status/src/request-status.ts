@@ -4,6 +4,7 @@ import type { PublicRequestStatus, RequestStatus, TimelineEntry, Lang } from '@m
 import { REQUEST_STATUS_NS } from './request-status.i18n.ts';
 import { requestStatusStyles } from './request-status.styles.ts';
 import { StatusLoadedEvent } from './events.ts';
+import { requestStatus, subscribeToRequest } from './status-api.ts';
 
 type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'rate-limited' | 'error';
 type SubscribeState = 'idle' | 'invalid' | 'sending' | 'sent' | 'error';
@@ -121,7 +122,7 @@ export class MuniRequestStatus extends MuniElement {
     this.lookedUp = ref;
     try {
       const town = await this.resolveTown();
-      const request = await this.client.requestStatus(town, ref, this.uiLang);
+      const request = await requestStatus(this.client, town, ref, this.uiLang);
       if (this.lookedUp !== ref) return;
       this.changed = this.lastStatus?.reference === request.reference && this.lastStatus.status !== request.status;
       this.lastStatus = { reference: request.reference, status: request.status };
@@ -163,7 +164,7 @@ export class MuniRequestStatus extends MuniElement {
     this.subscribeState = 'sending';
     try {
       const town = await this.resolveTown();
-      await this.client.subscribeToRequest(town, this.request.reference, email, this.uiLang);
+      await subscribeToRequest(this.client, town, this.request.reference, email, this.uiLang);
       this.subscribeState = 'sent';
       this.subscribeMessage = this.t('checkEmail', { email });
     } catch (error) {

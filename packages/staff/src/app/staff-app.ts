@@ -10,6 +10,7 @@ import { ROUTES, SIGN_IN_PATH, routeFor, safeNext, signedOutRouteFor, type Signe
 import { staffContext, type StaffContext } from './staff-context.ts';
 import { STAFF_APP_NS } from './staff-app.i18n.ts';
 import { staffAppStyles } from './staff-app.styles.ts';
+import { currentSession, logout } from '../shared/staff-api.ts';
 
 type Phase = 'checking' | 'signed-out' | 'signed-in';
 
@@ -91,7 +92,7 @@ export class MuniStaffApp extends MuniElement {
     const signedOutRoute = signedOutRouteFor(location.pathname);
     if (signedOutRoute) return this.showSignedOut(signedOutRoute);
     try {
-      await this.signedIn(await this.client.session());
+      await this.signedIn(await currentSession(this.client));
       await this.showPath(location.pathname + location.search, false, true);
     } catch (error) {
       this.signedOut(error instanceof ApiError && error.status === 401 ? '' : this.describeError(error));
@@ -263,7 +264,7 @@ export class MuniStaffApp extends MuniElement {
 
   async signOut(): Promise<void> {
     try {
-      await this.client.logout(this.session?.csrfToken ?? '');
+      await logout(this.client, this.session?.csrfToken ?? '');
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) {
         this.notice = this.describeError(error);

@@ -12,6 +12,8 @@ import { AA_TEXT, AA_UI, contrastRatio, formatRatio } from './contrast.ts';
 import { THEME_COLOURS, snippet, type EmbedOptions, type EmbedTag, type ThemeColour } from './snippet.ts';
 import { EMBED_NS } from './embed-builder-screen.i18n.ts';
 import { embedBuilderStyles } from './embed-builder-screen.styles.ts';
+import { kbCategories } from '@munikit/core/kb-api';
+import { services as fetchServices } from '@munikit/core/services-api';
 
 const TAGS: EmbedTag[] = ['muni-kb-search', 'muni-request-form', 'muni-request-status'];
 /** The widgets' own defaults where the page decides (text and background): the usual black on white. */
@@ -73,7 +75,7 @@ export class MuniStaffEmbedBuilder extends MuniElement {
     task: async ([town, lang]: readonly [string, Lang]) => {
       if (!town) return initialState;
       const client = this.staff.value!.client;
-      const [categories, services] = await Promise.all([client.kbCategories(town, lang), client.services(town, lang)]);
+      const [categories, services] = await Promise.all([kbCategories(client, town, lang), fetchServices(client, town, lang)]);
       return { categories, services };
     },
     args: () => [this.town_(), this.uiLang] as const,

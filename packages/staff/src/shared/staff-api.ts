@@ -1,6 +1,6 @@
 // The console's calls beyond the request list: users, town settings, audit, my account, and the
 // signed-out flows (password reset, invitations). Writes carry the session's CSRF token.
-import type { Action, ApiClient, ApiKey, LocalisedText, NewApiKey, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
+import type { Action, ApiClient, ApiKey, LocalisedText, NewApiKey, AuditEntry, Invitation, Lang, MyAccount, PendingInvitation, Role, StaffSession, TotpChallenge, TownSettings, TownSettingsChange, TownUser } from '@munikit/core';
 
 export type { ApiKey, NewApiKey, AuditEntry, Invitation, MyAccount, PendingInvitation, Role, TownSettings, TownUser };
 export const ROLE_ORDER: Role[] = ['admin', 'editor', 'agent', 'viewer'];
@@ -141,6 +141,11 @@ export class StaffApi {
     return this.write<SsoSettings>('PUT', `/staff/towns/${enc(town)}/sso`, change);
   }
 }
+
+/** A session, or (when the account has two-factor sign-in) the challenge for the second step. */
+export const login = (client: ApiClient, email: string, password: string) => client.post<ConsoleSession | TotpChallenge>('/auth/login', { email, password });
+export const currentSession = (client: ApiClient) => client.get<ConsoleSession>('/auth/session');
+export const logout = (client: ApiClient, csrfToken: string) => client.post<void>('/auth/logout', undefined, { headers: { 'X-CSRF-Token': csrfToken } });
 
 /** The calls a signed-out person can make from the console (no session, no CSRF token). */
 export const signedOutApi = (client: ApiClient) => ({

@@ -5,6 +5,7 @@ import type { StaffSession } from '@munikit/core';
 import { SIGN_IN_NS } from './sign-in-screen.i18n.ts';
 import { signInStyles } from './sign-in-screen.styles.ts';
 import { signedOutApi, type SsoProvider } from '../shared/staff-api.ts';
+import { login } from '../shared/staff-api.ts';
 
 /** The reasons the server gives in /staff/sign-in?sso_error= after a single sign-on callback. */
 const SSO_ERRORS = ['expired', 'provider_unavailable', 'refused', 'email_not_verified', 'domain_not_allowed', 'disabled'] as const;
@@ -151,7 +152,7 @@ export class MuniStaffSignIn extends MuniElement {
     if (problems.length) return focusErrorSummary(this);
     this.busy = true;
     try {
-      const answer = await this.client.login(this.email.trim(), this.password);
+      const answer = await login(this.client, this.email.trim(), this.password);
       this.password = '';
       if (answer.next === 'totp') {
         this.pendingToken = answer.pendingToken;
