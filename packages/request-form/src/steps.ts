@@ -3,6 +3,7 @@
 // with the later steps' rendering (render-steps.ts) right after the service list shows, and at once
 // when a draft or a queued request waits from an earlier visit (see request-form.ts). Functions of
 // the element's state, which stays on the element.
+import './request-form-steps.i18n.ts';
 import { focusAfterRender, ApiError, NetworkError } from '@munikit/core';
 import { focusControl, focusErrorSummary } from '@munikit/core/error-summary';
 import type { NewServiceRequest, ServiceQuestion, SubmittedRequest } from '@munikit/core';
