@@ -1,16 +1,15 @@
 import { html, nothing } from 'lit';
 import { MuniElement, focusAfterRender, ApiError, NetworkError, referenceTypo, tidyReference } from '@munikit/core';
-import type { PublicRequestStatus, RequestStatus, TimelineEntry, Lang } from '@munikit/core';
+import type { PublicRequestStatus, RequestStatus, Lang } from '@munikit/core';
 import { REQUEST_STATUS_NS } from './request-status.i18n.ts';
 import { requestStatusStyles } from './request-status.styles.ts';
 import { StatusLoadedEvent } from './events.ts';
-import { requestStatus, subscribeToRequest } from './status-api.ts';
+import { requestStatus } from './status-api.ts';
+import type * as ResultView from './render-result.ts';
 
 type LookupState = 'idle' | 'loading' | 'found' | 'not-found' | 'invalid' | 'rate-limited' | 'error';
-type SubscribeState = 'idle' | 'invalid' | 'sending' | 'sent' | 'error';
+export type SubscribeState = 'idle' | 'invalid' | 'sending' | 'sent' | 'error';
 
-const OPEN: readonly RequestStatus[] = ['received', 'acknowledged', 'in_progress', 'on_hold'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Lets a resident check where their request is at, using the reference number they were given, and
@@ -76,6 +75,9 @@ export class MuniRequestStatus extends MuniElement {
   declare subscribeMessage: string;
 
   private lookedUp = '';
+  /** @internal The found request's view and the subscribe form: code fetched after the lookup form is ready. */
+  result: typeof ResultView | undefined;
+  private resultLoading: Promise<typeof ResultView> | undefined;
   /** The status last announced for the shown reference, so a change is announced as one. */
   private lastStatus: { reference: string; status: RequestStatus } | undefined;
   private changed = false;
@@ -122,7 +124,8 @@ export class MuniRequestStatus extends MuniElement {
     this.lookedUp = ref;
     try {
       const town = await this.resolveTown();
-      const request = await requestStatus(this.client, town, ref, this.uiLang);
+      // The view of a found request travels with the answer, not after it.
+      const [request] = await Promise.all([requestStatus(this.client, town, ref, this.uiLang), this.loadResult()]);
       if (this.lookedUp !== ref) return;
       this.changed = this.lastStatus?.reference === request.reference && this.lastStatus.status !== request.status;
       this.lastStatus = { reference: request.reference, status: request.status };
@@ -146,42 +149,33 @@ export class MuniRequestStatus extends MuniElement {
     }
   }
 
+  /** @internal */
+  loadResult(): Promise<typeof ResultView> {
+    this.resultLoading ??= import('./render-result.ts').then(
+      (view) => (this.result = view),
+      (error: unknown) => {
+        this.resultLoading = undefined; // a dropped connection: the next lookup asks again
+        throw error;
+      },
+    );
+    return this.resultLoading;
+  }
+
+  protected override firstUpdated(): void {
+    // Fetched once the lookup form is ready, so a resident's first lookup does not wait for it.
+    const fetchResult = () => void this.loadResult().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchResult, { timeout: 1000 });
+    else setTimeout(fetchResult, 50);
+  }
+
   private onSubmit(e: Event): void {
     e.preventDefault();
     void this.lookup();
   }
 
-  private async onSubscribe(e: Event): Promise<void> {
-    e.preventDefault();
-    const email = this.email.trim();
-    if (!EMAIL.test(email)) {
-      this.subscribeState = 'invalid';
-      this.subscribeMessage = email ? this.t('emailInvalid') : this.t('emailRequired');
-      await focusAfterRender(this, '#email');
-      return;
-    }
-    if (!this.request || this.subscribeState === 'sending') return;
-    this.subscribeState = 'sending';
-    try {
-      const town = await this.resolveTown();
-      await subscribeToRequest(this.client, town, this.request.reference, email, this.uiLang);
-      this.subscribeState = 'sent';
-      this.subscribeMessage = this.t('checkEmail', { email });
-    } catch (error) {
-      this.subscribeState = 'error';
-      this.subscribeMessage = error instanceof NetworkError ? this.t('offline') : this.describeError(error);
-    }
-  }
-
-  private statusLabel(status: RequestStatus): string {
+  /** @internal */
+  statusLabel(status: RequestStatus): string {
     return this.t(`status.${status}`);
-  }
-
-  /** A `YYYY-MM-DD` calendar date in words (no time zone shift). */
-  private formatDay(day: string): string {
-    const date = new Date(`${day}T12:00:00.000Z`);
-    if (Number.isNaN(date.getTime())) return day;
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
   override render() {
@@ -226,7 +220,7 @@ export class MuniRequestStatus extends MuniElement {
               : nothing}
           </div>`
         : nothing}
-      ${this.state === 'found' && this.request ? this.renderRequest(this.request) : nothing}
+      ${this.state === 'found' && this.request && this.result ? this.result.renderRequest(this, this.request) : nothing}
     </div>`;
   }
 
@@ -239,95 +233,6 @@ export class MuniRequestStatus extends MuniElement {
     return '';
   }
 
-  private renderRequest(r: PublicRequestStatus) {
-    const timeline = [...r.timeline].sort((a, b) => b.at.localeCompare(a.at));
-    const open = OPEN.includes(r.status);
-    return html`<section part="result" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabindex="-1">${this.t('resultHeading', { reference: r.reference })}</h2>
-      <dl>
-        <dt>${this.t('currentStatus')}</dt>
-        <dd><span part="status" class="badge badge--${r.status}">${this.statusLabel(r.status)}</span></dd>
-        <dt>${this.t('service')}</dt>
-        <dd>${r.serviceName}</dd>
-        <dt>${this.t('submitted')}</dt>
-        <dd><time datetime=${r.createdAt}>${this.formatDate(r.createdAt)}</time></dd>
-        ${open && r.expectedDate
-          ? html`<dt>${this.t('expected')}</dt>
-              <dd class="expected"><time datetime=${r.expectedDate}>${this.formatDay(r.expectedDate)}</time></dd>`
-          : nothing}
-        <dt>${this.t('updated')}</dt>
-        <dd><time datetime=${r.updatedAt}>${this.formatDate(r.updatedAt)}</time></dd>
-      </dl>
-      ${timeline.length
-        ? html`<h3>${this.t('timelineHeading')}</h3>
-            <ol part="timeline" class="timeline">
-              ${timeline.map((entry) => this.renderEntry(entry))}
-            </ol>`
-        : nothing}
-      ${this.renderSubscribe()}
-    </section>`;
-  }
-
-  private entryTitle(entry: TimelineEntry): string {
-    switch (entry.type) {
-      case 'created':
-        return this.t('event.created');
-      case 'department_changed':
-        return this.t('event.department', { department: entry.department ?? '' });
-      case 'merged':
-        return this.t('event.merged', { reference: entry.intoReference ?? '' });
-      case 'public_note':
-        return this.t('note');
-      case 'status_changed':
-        return entry.status ? this.t(`event.status.${entry.status}`) : '';
-    }
-  }
-
-  private renderEntry(entry: TimelineEntry) {
-    const otherLang = entry.note && entry.noteLang && entry.noteLang !== this.uiLang ? entry.noteLang : null;
-    return html`<li>
-      <time datetime=${entry.at}>${this.formatDate(entry.at)}</time>
-      <p><strong>${this.entryTitle(entry)}</strong></p>
-      ${otherLang ? html`<p class="hint">${this.t(otherLang === 'en' ? 'noteOnlyEnglish' : 'noteOnlyFrench')}</p>` : nothing}
-      ${entry.note ? html`<p class="note" lang=${entry.noteLang ?? this.uiLang}>${entry.note}</p>` : nothing}
-    </li>`;
-  }
-
-  private renderSubscribe() {
-    if (this.subscribeState === 'sent') {
-      return html`<div part="subscribe" class="subscribe notice" role="status">
-        <p id="subscribe-done">${this.subscribeMessage}</p>
-      </div>`;
-    }
-    const invalid = this.subscribeState === 'invalid';
-    const sending = this.subscribeState === 'sending';
-    return html`<form part="subscribe" class="subscribe" novalidate aria-labelledby="subscribe-heading" @submit=${this.onSubscribe}>
-      <h3 id="subscribe-heading">${this.t('subscribeHeading')}</h3>
-      <div class="field ${invalid ? 'field--error' : ''}">
-        <label for="email">${this.t('emailLabel')}</label>
-        <span class="hint" id="email-hint">${this.t('emailHint')}</span>
-        ${invalid
-          ? html`<span class="error-message" id="email-error" role="alert"
-              ><span class="visually-hidden">${this.t('errorPrefix')} </span>${this.subscribeMessage}</span
-            >`
-          : nothing}
-        <input
-          id="email"
-          type="email"
-          autocomplete="email"
-          spellcheck="false"
-          aria-describedby=${invalid ? 'email-hint email-error' : 'email-hint'}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          .value=${this.email}
-          @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      ${this.subscribeState === 'error' ? html`<p class="notice notice--error" role="alert">${this.subscribeMessage}</p>` : nothing}
-      <button class="button button--secondary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-        ${sending ? this.t('subscribing') : this.t('subscribe')}
-      </button>
-    </form>`;
-  }
 }
 
 declare global {
