@@ -3,8 +3,12 @@
 // since any may be first), and a page with every resident element ≤ 60 KB. Run `npm run build` first.
 //
 // `--check` (a step of `npm test`) exits 1 past a ceiling: the budget where it is met, else today's
-// figure rounded up (the first-element budget is not met yet: i18next and Lit alone are 21.5 KB of the
-// 30; see the figures printed). Lower a ceiling when a change makes room; never raise it quietly.
+// figure rounded up. Both budgets are met, so both ceilings are the budgets: a change that needs more
+// bytes before an element is ready must find them elsewhere (i18next and Lit alone are 21.5 KB of the
+// 30). Lower a ceiling when a change makes room; never raise it quietly.
+//
+// munikit.js is counted as the server sends it to a one-town server: with the town written into it
+// (server/src/site/loader-script.ts), here the demo town's.
 //
 // What an element needs is read from munikit.js: the build writes into it each element's chunk and
 // every chunk that chunk imports (scripts/widget-build.ts), which is also what munikit.js preloads.
@@ -15,11 +19,16 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 export const BUDGETS = { firstElement: 30 * KB, allResident: 60 * KB };
-export const CEILINGS = { firstElement: 44.5 * KB, allResident: 60 * KB };
+export const CEILINGS = { firstElement: 30 * KB, allResident: 60 * KB };
 const RESIDENT = ['kb-search', 'request-form', 'request-status'];
 
 const dir = join(import.meta.dirname, '..', 'dist', 'widgets');
-const read = (file: string) => readFileSync(join(dir, file));
+/** The town a one-town server writes into munikit.js (the demo town's values). */
+const BAKED_TOWN = JSON.stringify(JSON.stringify([{ id: 'lakeview', defaultLanguage: 'en', languages: ['en', 'fr'] }]));
+const read = (file: string): Buffer => {
+  const bytes = readFileSync(join(dir, file));
+  return file === 'munikit.js' ? Buffer.from(bytes.toString().replace(/(["'`])__MUNIKIT_TOWNS__\1/, () => BAKED_TOWN)) : bytes;
+};
 const gz = (file: string) => gzipSync(read(file), { level: 9 }).length;
 const br = (file: string) => brotliCompressSync(read(file)).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;

@@ -4,8 +4,9 @@
 // The element's reactive state stays on the element (its declared properties), so every change
 // here renders as it did when this was one class; what never rendered is kept here.
 import { html, nothing } from 'lit';
-import type { CSSResult, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { focusAfterRender } from '@munikit/core';
+import { adoptStyles } from '@munikit/core/adopt-styles';
 import type { Lang } from '@munikit/core';
 import type { MuniKbSearch } from './kb-search.ts';
 import { viewStyles } from './view.styles.ts';
@@ -36,18 +37,6 @@ function readFragment(): { slug: string; lang?: Lang } | undefined {
   const value = decodeURIComponent(match[1]);
   const withLang = /^(en|fr):(.+)$/.exec(value);
   return withLang ? { lang: withLang[1] as Lang, slug: withLang[2]! } : { slug: value };
-}
-
-/** Styles of the parts that arrive later, added to the element's shadow root after its own. */
-export function adoptStyles(host: MuniKbSearch, style: CSSResult): void {
-  const root = host.renderRoot as ShadowRoot;
-  if (style.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, style.styleSheet];
-  else {
-    // No constructable style sheets in this browser: Lit put <style> elements in the root; so do we.
-    const el = document.createElement('style');
-    el.textContent = style.cssText;
-    root.append(el);
-  }
 }
 
 export class KbSearchView {

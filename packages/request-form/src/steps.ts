@@ -4,6 +4,8 @@
 // when a draft or a queued request waits from an earlier visit (see request-form.ts). Functions of
 // the element's state, which stays on the element.
 import './request-form-steps.i18n.ts';
+import { adoptStyles } from '@munikit/core/adopt-styles';
+import { stepsStyles } from './steps.styles.ts';
 import { focusAfterRender, ApiError, NetworkError } from '@munikit/core';
 import { focusControl, focusErrorSummary } from '@munikit/core/error-summary';
 import type { NewServiceRequest, ServiceQuestion, SubmittedRequest } from '@munikit/core';
@@ -79,8 +81,9 @@ function valuesFrom(body: NewServiceRequest): FormValues {
   };
 }
 
-/** Once, when this code arrives: the duplicates-at-the-door controller (it needs the element's place). */
+/** Once, when this code arrives: the later steps' styles, and the duplicates-at-the-door controller (it needs the element's place). */
 export function attach(el: El): void {
+  adoptStyles(el, stepsStyles);
   el.nearby = new NearbyRequestsController(el, {
     lang: () => el.uiLang,
     place: () => ({ serviceCode: el.values.serviceCode, lat: el.values.lat, lng: el.values.lng, address: el.values.locationText }),
