@@ -126,8 +126,8 @@ const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof 
 export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, now = new Date()): Promise<Job[]> {
   const at = now.toISOString();
   const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
-  const claim = async (trx: DbOrTx) => {
-    let q = trx
+  const due = (q: DbOrTx) =>
+    q
       .selectFrom('jobs')
       .select('id')
       .where('done_at', 'is', null)
@@ -137,8 +137,21 @@ export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, n
       .orderBy('run_at')
       .orderBy('id')
       .limit(limit);
-    if (isPostgres(trx)) q = q.forUpdate().skipLocked();
-    const ids = (await q.execute()).map((r) => r.id);
+  if (isPostgres(db)) {
+    // One statement (atomic on its own, no BEGIN/COMMIT): the due jobs locked (SKIP LOCKED: another
+    // worker's claim in progress is passed over) in a CTE, which PostgreSQL runs once, then updated.
+    const rows = await db
+      .with('due', () => due(db).forUpdate().skipLocked())
+      .updateTable('jobs')
+      .from('due')
+      .set((eb) => ({ locked_until: lockedUntil, attempts: eb('jobs.attempts', '+', 1) }))
+      .whereRef('jobs.id', '=', 'due.id')
+      .returningAll('jobs')
+      .execute();
+    return rows.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toJob);
+  }
+  const claim = async (trx: DbOrTx) => {
+    const ids = (await due(trx).execute()).map((r) => r.id);
     if (ids.length === 0) return [];
     await trx
       .updateTable('jobs')
