@@ -1,7 +1,8 @@
 // What the rest of the server tells notifications when something residents may follow happens to a
 // request. Called inside the transaction of the change itself, so a message is queued (in the outbox)
 // exactly when the change commits; sending happens later (the outbox worker) and never blocks or fails
-// the change.
+// the change. A filing may instead take its jobs described (receivedJobs) and write them with the
+// request in one statement (requests/intake-store.ts on PostgreSQL): the same jobs either way.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
@@ -60,7 +61,7 @@ export interface FiledNotice {
   lang: Lang;
   /** The reporter's contact email: the acknowledgement goes there (none without one). */
   contactEmail: string | null;
-  /** The reporter ticked "email me": createSubscription's token, whose confirm link rides in the acknowledgement. */
+  /** The reporter ticked "email me": their new subscription's confirm token, whose link rides in the acknowledgement. */
   confirmToken?: string | null;
   /** The webhooks' view of the request as filed. */
   request: WebhookRequest;

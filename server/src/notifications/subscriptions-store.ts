@@ -326,8 +326,9 @@ export async function queueSubscriptionConfirmation(
 /**
  * Subscribes an address to a request and queues its confirmation email (nothing is sent to an
  * address that already follows it). The path for the tracker and "this is my problem too"; the form's
- * "email me" (source reporter) makes its subscription in the filing transaction and its confirm link
- * rides in the acknowledgement (requests/intake-store.ts), the same double opt-in in one email.
+ * "email me" (source reporter) makes its subscription with the filing (in its transaction, or its one
+ * statement on PostgreSQL) and its confirm link rides in the acknowledgement (requests/intake-store.ts),
+ * the same double opt-in in one email.
  */
 export async function subscribeAndConfirm(
   db: DbOrTx,

@@ -291,7 +291,7 @@ function requestRows(r: NewRequest): FilingRows {
   };
 }
 
-// The filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
+// SQLite: the filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
 const REQUEST_COLUMNS = [
   'id',
   'town_id',
