@@ -1,27 +1,22 @@
 // What the rest of the server tells notifications when something residents may follow happens to a
 // request. Called inside the transaction of the change itself, so a message is queued (in the outbox)
 // exactly when the change commits; sending happens later (the outbox worker) and never blocks or fails
-// the change.
+// the change. A filing may instead take its jobs described (receivedJobs) and write them with the
+// request in one statement (requests/intake-store.ts on PostgreSQL): the same jobs either way.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DbOrTx, Lang, RequestStatus } from '../platform/database/schema.ts';
-import { enqueueEmail } from '../platform/jobs/email.ts';
+import { emailJob, enqueueEmail } from '../platform/jobs/email.ts';
+import { enqueueJob, type JobSpec } from '../platform/jobs/outbox.ts';
 import { getTown, type Town } from '../towns/store.ts';
 import { residentLink, trackerLink } from './links.ts';
 import { fixToken, notificationSecret } from './tokens.ts';
 import { subscriptionSecret, unsubscribeTokenFor } from './subscriptions-store.ts';
-import { enqueueWebhookEvent, type WebhookEventType } from './webhooks.ts';
+import { activeWebhooks, enqueueWebhookEvent, webhookJobs, type Webhook, type WebhookEventType, type WebhookRequest } from './webhooks.ts';
 
 export type RequestChange =
-  /** A request was filed. `confirmToken`: the reporter ticked "email me" (createSubscription's token). */
-  | {
-      kind: 'received';
-      townId: string;
-      requestId: string;
-      confirmToken?: string;
-      /** From the filing itself: the acknowledgement then reads only the town (its current settings). */
-      filed?: { reference: string; lang: Lang; contactEmail: string | null };
-    }
+  /** A request was filed: its acknowledgement and webhooks come from what the filing knows (FiledNotice). */
+  | { kind: 'received'; townId: string; requestId: string; filed: FiledNotice }
   | { kind: 'status_changed'; townId: string; requestId: string; eventId: string; status: RequestStatus }
   | { kind: 'public_note'; townId: string; requestId: string; eventId: string }
   /** Staff passed the request to another department (the public `department_changed` event). */
@@ -57,23 +52,59 @@ function noteFor(event: { note_en: string | null; note_fr: string | null } | und
   return other ? { note: other, noteLanguage: NOTE_IN_OTHER_LANGUAGE[lang] } : { note: '', noteLanguage: '' };
 }
 
-/** The "we received your request" email to the reporter's contact address. */
-async function acknowledge(
-  db: DbOrTx,
-  town: Pick<Town, 'id' | 'name' | 'settings'>,
-  to: { reference: string; lang: Lang; email: string },
-  confirmToken: string | undefined,
-): Promise<void> {
-  const vars: Record<string, string> = { townName: town.name[to.lang], reference: to.reference, trackerLink: trackerLink(town, to.reference) };
-  if (confirmToken) vars['confirmLink'] = residentLink('confirm', { t: confirmToken });
-  await enqueueEmail(db, {
-    to: to.email,
-    lang: to.lang,
-    templateDir: NOTIFICATION_TEMPLATES_DIR,
-    template: confirmToken ? 'request-received-subscribe' : 'request-received',
-    vars,
-    townId: town.id,
-  });
+/**
+ * What a filing knows of the request it stores (requests/intake-store.ts): the acknowledgement and
+ * the webhooks' payload are made from it, without reading the request back.
+ */
+export interface FiledNotice {
+  reference: string;
+  lang: Lang;
+  /** The reporter's contact email: the acknowledgement goes there (none without one). */
+  contactEmail: string | null;
+  /** The reporter ticked "email me": their new subscription's confirm token, whose link rides in the acknowledgement. */
+  confirmToken?: string | null;
+  /** The webhooks' view of the request as filed. */
+  request: WebhookRequest;
+}
+
+/** What the jobs of a filing depend on besides the filing itself: read before (or in) its write. */
+export interface ReceivedReads {
+  webhooks: readonly Webhook[];
+  /** The town's current name and settings (the tracker link); read only when there is someone to acknowledge. */
+  town: Pick<Town, 'id' | 'name' | 'settings'> | undefined;
+}
+
+/** Reads what receivedJobs needs, at the same time (on PostgreSQL, on two pooled connections). */
+export async function readForReceived(db: DbOrTx, townId: string, opts: { acknowledge: boolean }): Promise<ReceivedReads> {
+  const [webhooks, town] = await Promise.all([activeWebhooks(db, townId), opts.acknowledge ? getTown(db, townId) : undefined]);
+  return { webhooks, town };
+}
+
+/**
+ * The jobs a filing queues, described (no database): one per active webhook taking request.received,
+ * then the "we received your request" email to the reporter's contact address (with the confirm link
+ * of "email me" when there is one). The SQLite path enqueues them in its transaction; the PostgreSQL
+ * path inserts them in the filing's one statement.
+ */
+export function receivedJobs(townId: string, reads: ReceivedReads, filed: FiledNotice): JobSpec[] {
+  const jobs = webhookJobs(reads.webhooks, WEBHOOK_EVENT.received, townId, filed.request);
+  const { town } = reads;
+  if (town && filed.contactEmail) {
+    const lang = filed.lang;
+    const vars: Record<string, string> = { townName: town.name[lang], reference: filed.reference, trackerLink: trackerLink(town, filed.reference) };
+    if (filed.confirmToken) vars['confirmLink'] = residentLink('confirm', { t: filed.confirmToken });
+    jobs.push(
+      emailJob({
+        to: filed.contactEmail,
+        lang,
+        templateDir: NOTIFICATION_TEMPLATES_DIR,
+        template: filed.confirmToken ? 'request-received-subscribe' : 'request-received',
+        vars,
+        townId: town.id,
+      }),
+    );
+  }
+  return jobs;
 }
 
 /**
@@ -83,11 +114,9 @@ async function acknowledge(
  * here: only public event columns (note_en / note_fr) are read.
  */
 export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Promise<void> {
-  if (change.kind === 'received' && change.filed) {
-    const { reference, lang, contactEmail } = change.filed;
-    await enqueueWebhookEvent(db, change.townId, WEBHOOK_EVENT.received, change.requestId);
-    const town = contactEmail ? await getTown(db, change.townId) : undefined;
-    if (town && contactEmail) await acknowledge(db, town, { reference, lang, email: contactEmail }, change.confirmToken);
+  if (change.kind === 'received') {
+    const reads = await readForReceived(db, change.townId, { acknowledge: Boolean(change.filed.contactEmail) });
+    for (const job of receivedJobs(change.townId, reads, change.filed)) await enqueueJob(db, job);
     return;
   }
   const request = await db
@@ -102,11 +131,6 @@ export async function notifyRequestChange(db: DbOrTx, change: RequestChange): Pr
   await enqueueWebhookEvent(db, town.id, WEBHOOK_EVENT[change.kind], change.requestId);
 
   const names = (lang: Lang) => town.name[lang];
-  if (change.kind === 'received') {
-    const contact = await db.selectFrom('request_contacts').select('email').where('request_id', '=', request.id).executeTakeFirst();
-    if (contact?.email) await acknowledge(db, town, { reference: request.reference, lang: request.lang, email: contact.email }, change.confirmToken);
-    return;
-  }
 
   const subscribers = await db
     .selectFrom('request_subscribers')

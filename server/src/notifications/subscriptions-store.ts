@@ -9,7 +9,7 @@
 // server_secrets, so every instance sharing the database derives the same links.
 import { createHmac } from 'node:crypto';
 import { serverSecret } from '../platform/database/server-secrets.ts';
-import type { DbOrTx, Lang } from '../platform/database/schema.ts';
+import type { DbOrTx, Lang, RequestSubscribersTable } from '../platform/database/schema.ts';
 import { newId } from '../platform/database/schema.ts';
 import path from 'node:path';
 import { newToken, sha256 } from '../accounts/tokens.ts';
@@ -43,41 +43,24 @@ export interface CreatedSubscription {
 }
 
 /**
- * Asks for email about a request: a new pending subscriber, or a pending/unsubscribed one given a new
- * confirm token; nothing for an address that already follows it (confirmToken null). The caller
- * sends the confirmation (see queueSubscriptionConfirmation) and answers the same either way.
+ * The row of a new pending subscriber and the raw confirm token for its link (only its SHA-256 is
+ * stored). `secret` is subscriptionSecret()'s. What createSubscription inserts for an address new to
+ * the request, and what a filing with "email me" inserts in its own statement (requests/intake-store.ts).
  */
-export async function createSubscription(
-  db: DbOrTx,
+export function newSubscription(
   s: { townId: string; requestId: string; email: string; lang: Lang; source: SubscriptionSource; now?: Date },
-): Promise<CreatedSubscription> {
-  const email = normaliseEmail(s.email);
+  secret: string,
+): { row: RequestSubscribersTable; confirmToken: string } {
+  const id = newId();
   const now = (s.now ?? new Date()).toISOString();
   const confirmToken = newToken();
-  const existing = await db
-    .selectFrom('request_subscribers')
-    .select(['id', 'status'])
-    .where('request_id', '=', s.requestId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (existing?.status === 'confirmed') return { subscriberId: existing.id, confirmToken: null };
-  if (existing) {
-    await db
-      .updateTable('request_subscribers')
-      .set({ status: 'pending', lang: s.lang, confirm_token_hash: sha256(confirmToken), confirm_sent_at: now, unsubscribed_at: null })
-      .where('id', '=', existing.id)
-      .execute();
-    return { subscriberId: existing.id, confirmToken };
-  }
-  const id = newId();
-  const secret = await subscriptionSecret(db);
-  const inserted = await db
-    .insertInto('request_subscribers')
-    .values({
+  return {
+    confirmToken,
+    row: {
       id,
       town_id: s.townId,
       request_id: s.requestId,
-      email,
+      email: normaliseEmail(s.email),
       lang: s.lang,
       source: s.source,
       status: 'pending',
@@ -87,12 +70,46 @@ export async function createSubscription(
       confirmed_at: null,
       unsubscribed_at: null,
       confirm_sent_at: now,
-    })
+    },
+  };
+}
+
+/**
+ * Asks for email about a request: a new pending subscriber, or a pending/unsubscribed one given a new
+ * confirm token; nothing for an address that already follows it (confirmToken null). The caller
+ * sends the confirmation (see queueSubscriptionConfirmation) and answers the same either way.
+ */
+export async function createSubscription(
+  db: DbOrTx,
+  s: { townId: string; requestId: string; email: string; lang: Lang; source: SubscriptionSource; now?: Date },
+): Promise<CreatedSubscription> {
+  const email = normaliseEmail(s.email);
+  const existing = await db
+    .selectFrom('request_subscribers')
+    .select(['id', 'status'])
+    .where('request_id', '=', s.requestId)
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (existing?.status === 'confirmed') return { subscriberId: existing.id, confirmToken: null };
+  if (existing) {
+    const now = (s.now ?? new Date()).toISOString();
+    const confirmToken = newToken();
+    await db
+      .updateTable('request_subscribers')
+      .set({ status: 'pending', lang: s.lang, confirm_token_hash: sha256(confirmToken), confirm_sent_at: now, unsubscribed_at: null })
+      .where('id', '=', existing.id)
+      .execute();
+    return { subscriberId: existing.id, confirmToken };
+  }
+  const { row, confirmToken } = newSubscription(s, await subscriptionSecret(db));
+  const inserted = await db
+    .insertInto('request_subscribers')
+    .values(row)
     .onConflict((oc) => oc.columns(['request_id', 'email']).doNothing())
     .executeTakeFirst();
   // The same address asked twice at the same moment: the other ask made the subscriber; send nothing more.
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { subscriberId: id, confirmToken: null };
-  return { subscriberId: id, confirmToken };
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { subscriberId: row.id, confirmToken: null };
+  return { subscriberId: row.id, confirmToken };
 }
 
 export interface SubscriptionPageInfo {
@@ -309,8 +326,9 @@ export async function queueSubscriptionConfirmation(
 /**
  * Subscribes an address to a request and queues its confirmation email (nothing is sent to an
  * address that already follows it). The path for the tracker and "this is my problem too"; the form's
- * "email me" (source reporter) makes its subscription in the filing transaction and its confirm link
- * rides in the acknowledgement (requests/intake-store.ts), the same double opt-in in one email.
+ * "email me" (source reporter) makes its subscription with the filing (in its transaction, or its one
+ * statement on PostgreSQL) and its confirm link rides in the acknowledgement (requests/intake-store.ts),
+ * the same double opt-in in one email.
  */
 export async function subscribeAndConfirm(
   db: DbOrTx,

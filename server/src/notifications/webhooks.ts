@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { DbOrTx, WebhooksTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
-import { enqueue } from '../platform/jobs/outbox.ts';
+import { enqueue, enqueueJob, type JobSpec } from '../platform/jobs/outbox.ts';
 import { preparedQuery } from '../platform/database/prepared.ts';
 import type { Selectable } from 'kysely';
 
@@ -119,11 +119,28 @@ interface WebhookJob {
   body: WebhookPayload;
 }
 
+/** What a receiver is told about the request (never a resident's contact details). */
+export type WebhookRequest = NonNullable<WebhookPayload['request']>;
+
+/** The town's active webhooks, whatever events they take (webhookJobs picks those that take one). */
+export async function activeWebhooks(db: DbOrTx, townId: string): Promise<Webhook[]> {
+  return (await activeWebhooksOf(db, townId)).map(toWebhook);
+}
+
+/** The jobs of an event: one per webhook of `hooks` that takes `type`, each with its own event id. */
+export function webhookJobs(hooks: readonly Webhook[], type: WebhookEventType, townId: string, request: WebhookRequest, occurredAt: string = nowIso()): JobSpec[] {
+  return hooks
+    .filter((h) => h.active && h.events.includes(type))
+    .map((h) => ({
+      kind: WEBHOOK_KIND,
+      payload: { webhookId: h.id, body: { id: newId(), type, occurredAt, town: townId, request: { ...request } } } satisfies WebhookJob,
+      townId,
+    }));
+}
+
 /** Queues one job per active webhook of the town that takes `type` (in the caller's transaction). */
 export async function enqueueWebhookEvent(db: DbOrTx, townId: string, type: WebhookEventType, requestId: string): Promise<number> {
-  const hooks = (await activeWebhooksOf(db, townId))
-    .map(toWebhook)
-    .filter((h) => h.events.includes(type));
+  const hooks = (await activeWebhooks(db, townId)).filter((h) => h.events.includes(type));
   if (hooks.length === 0) return 0;
   const r = await db
     .selectFrom('requests')
@@ -131,29 +148,20 @@ export async function enqueueWebhookEvent(db: DbOrTx, townId: string, type: Webh
     .where('id', '=', requestId)
     .executeTakeFirst();
   if (!r) return 0;
-  const occurredAt = nowIso();
-  for (const h of hooks) {
-    const body: WebhookPayload = {
-      id: newId(),
-      type,
-      occurredAt,
-      town: townId,
-      request: {
-        reference: r.reference,
-        serviceCode: r.service_code,
-        status: r.status,
-        priority: r.priority,
-        department: r.department_id,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        lat: r.lat,
-        lng: r.lng,
-        locationText: r.location_text,
-      },
-    };
-    await enqueue(db, WEBHOOK_KIND, { webhookId: h.id, body } satisfies WebhookJob, undefined, { townId });
-  }
-  return hooks.length;
+  const jobs = webhookJobs(hooks, type, townId, {
+    reference: r.reference,
+    serviceCode: r.service_code,
+    status: r.status,
+    priority: r.priority,
+    department: r.department_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lat: r.lat,
+    lng: r.lng,
+    locationText: r.location_text,
+  });
+  for (const job of jobs) await enqueueJob(db, job);
+  return jobs.length;
 }
 
 /** Queues a `ping` to one webhook (the console's "send a test"). */

@@ -1,11 +1,12 @@
 // Filing a new service request (public web form, Open311, staff or phone). This module writes the
 // resident's contact details; it never reads them back — reads live in staff-store.ts only.
 import { CompiledQuery, PostgresAdapter, type Insertable } from 'kysely';
-import { notifyRequestChange } from '../notifications/request-changes.ts';
-import { createSubscription } from '../notifications/subscriptions-store.ts';
-import type { Database, Db, DbOrTx, Lang, RequestChannel, RequestStatus } from '../platform/database/schema.ts';
+import { notifyRequestChange, readForReceived, receivedJobs, type FiledNotice, type ReceivedReads } from '../notifications/request-changes.ts';
+import { createSubscription, newSubscription, subscriptionSecret } from '../notifications/subscriptions-store.ts';
+import type { Database, Db, DbOrTx, JobsTable, Lang, RequestChannel, RequestStatus, RequestSubscribersTable } from '../platform/database/schema.ts';
 import { newId, nowIso } from '../platform/database/schema.ts';
 import { inTransaction } from '../platform/database/group-commit.ts';
+import { JOB_COLUMNS, jobRow } from '../platform/jobs/outbox.ts';
 import { preparedQuery, type Arg } from '../platform/database/prepared.ts';
 import { newReference, randomSymbols } from './references.ts';
 import type { RoutingDecision } from './routing.ts';
@@ -75,37 +76,70 @@ export async function findIdempotentReplay(
   return { id: row.id, reference: row.reference, status: 'received', createdAt: row.created_at, replayed: true };
 }
 
+const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** What a PostgreSQL filing reads before its one statement: what its jobs need, and the subscription secret for "email me". */
+export interface FilingReads {
+  notify: ReceivedReads;
+  subscriptionSecret: string | undefined;
+}
+
+export interface FileOptions {
+  /** prepareFiling()'s reads, started by the caller beside its own (PostgreSQL); made here when absent. */
+  reads?: Promise<FilingReads> | undefined;
+  /** The caller has just looked for the Idempotency-Key's replay (intake.ts): not again before filing. */
+  replayChecked?: boolean;
+  /** For tests that force a reference collision. */
+  random?: (count: number) => string;
+}
+
 /**
- * Files a request in one transaction (request, contact, events), or answers the replay of its
- * Idempotency-Key. Throws IdempotencyKeyReusedError for a reused key with a different body.
+ * PostgreSQL: starts, at once on the pool, the reads a filing's statement needs (the town's active
+ * webhooks, the town for the acknowledgement, the subscription secret with "email me"), so the caller
+ * overlaps them with its own (intake.ts: the service, the routing rules). Undefined on SQLite, whose
+ * filing reads them in its transaction. A failure surfaces where fileRequest awaits them.
  */
-export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> {
+export function prepareFiling(db: Db, f: { townId: string; contactEmail: string | null | undefined; subscribe: boolean | undefined }): Promise<FilingReads> | undefined {
+  if (!isPostgres(db)) return undefined;
+  const reads = Promise.all([
+    readForReceived(db, f.townId, { acknowledge: Boolean(f.contactEmail) }),
+    f.subscribe && f.contactEmail ? subscriptionSecret(db) : undefined,
+  ]).then(([notify, secret]) => ({ notify, subscriptionSecret: secret }));
+  reads.catch(() => undefined);
+  return reads;
+}
+
+/**
+ * Files a request with its subscription ("email me") and the jobs it queues (the acknowledgement, the
+ * town's webhooks), or answers the replay of its Idempotency-Key. Throws IdempotencyKeyReusedError
+ * for a reused key with a different body.
+ *
+ * SQLite: one transaction, shared with concurrent filings (group commit). PostgreSQL: ONE statement
+ * in autocommit (atomic, and committed before we answer), after reads made in parallel; with photos,
+ * that statement and attachPhotos in one transaction.
+ */
+export async function fileRequest(db: Db, r: NewRequest, opts: FileOptions = {}): Promise<FiledRequest> {
   const key = r.idempotencyKey ?? null;
-  if (key) {
+  if (key && !opts.replayChecked) {
     const seen = await findIdempotentReplay(db, r.town.id, key, r.idempotencyHash);
     if (seen) return seen;
   }
   try {
-    // Photos (requests/photos/) attach inside this transaction, after insertRequest, so a request and
+    if (isPostgres(db)) return await fileRequestPostgres(db, r, opts);
+    // Photos (requests/photos/) attach inside this transaction, after the request, so a request and
     // its photos are stored together or not at all.
     // inTransaction: on SQLite, concurrent filings share one COMMIT (each in its own savepoint), and
     // none is answered before that COMMIT (platform/database/group-commit.ts).
     return await inTransaction(db, async (trx) => {
-      const filed = await insertRequest(trx, r);
+      const rows = requestRows(r);
+      const filed = await insertRows(trx, r, rows, opts.random ?? randomSymbols);
       const email = r.contact?.email || null;
       // "Email me": the subscription is made with the request, and its confirm link rides in the
       // acknowledgement, so the reporter gets one email (see notifications/request-changes.ts).
       const subscription =
         r.subscribe && email ? await createSubscription(trx, { townId: r.town.id, requestId: filed.id, email, lang: r.lang, source: 'reporter' }) : undefined;
       // The acknowledgement email and the town's webhooks, queued in the filing transaction.
-      await notifyRequestChange(trx, {
-        kind: 'received',
-        townId: r.town.id,
-        requestId: filed.id,
-        ...(subscription?.confirmToken ? { confirmToken: subscription.confirmToken } : {}),
-        // What the filing already knows: the acknowledgement does not read the request back on this hot path.
-        filed: { reference: filed.reference, lang: r.lang, contactEmail: email },
-      });
+      await notifyRequestChange(trx, { kind: 'received', townId: r.town.id, requestId: filed.id, filed: filedNotice(r, rows, filed.reference, subscription?.confirmToken) });
       return filed;
     });
   } catch (err) {
@@ -118,6 +152,55 @@ export async function fileRequest(db: Db, r: NewRequest): Promise<FiledRequest> 
   }
 }
 
+/** What notifications are told of a filing: from the rows being stored, not read back. */
+function filedNotice(r: NewRequest, rows: FilingRows, reference: string, confirmToken: string | null | undefined): FiledNotice {
+  const q = rows.request;
+  return {
+    reference,
+    lang: r.lang,
+    contactEmail: r.contact?.email || null,
+    confirmToken: confirmToken ?? null,
+    request: {
+      reference,
+      serviceCode: q.service_code,
+      status: q.status,
+      priority: q.priority,
+      department: q.department_id ?? null,
+      createdAt: q.created_at,
+      updatedAt: q.updated_at,
+      lat: q.lat ?? null,
+      lng: q.lng ?? null,
+      locationText: q.location_text,
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the request, its contact, its events, its subscription and its jobs in one statement
+ * (insertRequestPostgres), the reads it depends on made before (prepareFiling).
+ */
+async function fileRequestPostgres(db: Db, r: NewRequest, opts: FileOptions): Promise<FiledRequest> {
+  const email = r.contact?.email || null;
+  const subscribe = Boolean(r.subscribe && email);
+  const reads = await (opts.reads ?? prepareFiling(db, { townId: r.town.id, contactEmail: email, subscribe }))!;
+  const secret = subscribe ? (reads.subscriptionSecret ?? (await subscriptionSecret(db))) : undefined;
+  const file = (q: DbOrTx) => {
+    const rows = requestRows(r);
+    const subscription =
+      secret && email ? newSubscription({ townId: r.town.id, requestId: rows.request.id, email, lang: r.lang, source: 'reporter' }, secret) : undefined;
+    return insertRequestPostgres(q, r, rows, opts.random ?? randomSymbols, {
+      subscription: subscription?.row ?? null,
+      // Depends on the reference: made again for each one drawn.
+      jobs: (reference) => {
+        const now = nowIso();
+        return receivedJobs(r.town.id, reads.notify, filedNotice(r, rows, reference, subscription?.confirmToken)).map((job) => jobRow(job, now));
+      },
+    });
+  };
+  // Photos attach after the statement, in its transaction; without any, the statement commits alone.
+  return r.photos && r.photos.length > 0 ? inTransaction(db, file) : file(db);
+}
+
 /** How many fresh references to try when one is taken (2^-44 per existing reference: never, in practice). */
 const REFERENCE_ATTEMPTS = 5;
 
@@ -126,7 +209,13 @@ type ContactRow = Insertable<Database['request_contacts']>;
 type EventRow = Insertable<Database['request_events']>;
 
 /** The rows of a new request, but its reference. */
-function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; contact: ContactRow | null; events: EventRow[] } {
+interface FilingRows {
+  request: Omit<RequestRow, 'reference'>;
+  contact: ContactRow | null;
+  events: EventRow[];
+}
+
+function requestRows(r: NewRequest): FilingRows {
   const key = r.idempotencyKey ?? null;
   const id = newId();
   const createdAt = r.createdAt ?? nowIso();
@@ -202,7 +291,7 @@ function requestRows(r: NewRequest): { request: Omit<RequestRow, 'reference'>; c
   };
 }
 
-// The filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
+// SQLite: the filing transaction's INSERTs, compiled once (platform/database/prepared.ts): every column given.
 const REQUEST_COLUMNS = [
   'id',
   'town_id',
@@ -261,14 +350,16 @@ export async function insertRequest(
   r: NewRequest,
   opts: { random?: (count: number) => string } = {},
 ): Promise<FiledRequest> {
-  const rows = requestRows(r);
+  return insertRows(trx, r, requestRows(r), opts.random ?? randomSymbols);
+}
+
+async function insertRows(trx: DbOrTx, r: NewRequest, rows: FilingRows, random: (count: number) => string): Promise<FiledRequest> {
   const { id, created_at: createdAt } = rows.request;
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) return insertRequestPostgres(trx, r, rows, opts.random ?? randomSymbols);
+  if (isPostgres(trx)) return insertRequestPostgres(trx, r, rows, random);
   let reference: string | undefined;
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !reference; attempt++) {
-    const candidate = newReference(r.town.referencePrefix, opts.random ?? randomSymbols);
-    // ON CONFLICT on the reference only: a taken reference inserts nothing (no error, so a
-    // PostgreSQL transaction stays usable) and we draw again.
+    const candidate = newReference(r.town.referencePrefix, random);
+    // ON CONFLICT on the reference only: a taken reference inserts nothing (no error) and we draw again.
     const row: RequestRow = { ...rows.request, reference: candidate };
     const inserted = await insertRequestRow(trx, ...REQUEST_COLUMNS.map((c) => row[c]));
     if (inserted.length > 0) reference = candidate;
@@ -284,15 +375,41 @@ export async function insertRequest(
   return { id, reference, status: 'received' as const, createdAt, replayed: false };
 }
 
+const SUBSCRIBER_COLUMNS = [
+  'id',
+  'town_id',
+  'request_id',
+  'email',
+  'lang',
+  'source',
+  'status',
+  'confirm_token_hash',
+  'unsubscribe_token_hash',
+  'created_at',
+  'confirmed_at',
+  'unsubscribed_at',
+  'confirm_sent_at',
+] as const satisfies readonly (keyof RequestSubscribersTable)[];
+/** The integer columns of jobs (the others are text), for the types of their unnest() arrays. */
+const JOB_INTEGER_COLUMNS: ReadonlySet<string> = new Set<keyof JobsTable>(['attempts', 'max_attempts']);
+
+interface FilingShape {
+  contact: boolean;
+  events: number;
+  subscription: boolean;
+  jobs: boolean;
+}
+
 /**
- * PostgreSQL: the request, its contact and its events in ONE statement (data-modifying CTEs), one round
- * trip instead of four; the dependent rows are taken FROM the inserted request, so a taken reference
+ * PostgreSQL: a filing as ONE statement of data-modifying CTEs, one round trip: the request, then its
+ * contact, events, subscription and jobs taken FROM the inserted request, so a taken reference
  * (ON CONFLICT … DO NOTHING) inserts nothing at all and we draw again. Every column is text but the
- * request's own (typed by its VALUES). SQL text per shape (contact or not, number of events).
+ * request's own (typed by its VALUES) and the jobs' (one array per column, unnest()ed: any number of
+ * jobs in the same SQL text). SQL text per shape.
  */
 const pgFilingSql = new Map<string, string>();
-function filingSqlPostgres(withContact: boolean, eventCount: number): string {
-  const key = `${withContact}:${eventCount}`;
+function filingSqlPostgres(shape: FilingShape): string {
+  const key = `${shape.contact}:${shape.events}:${shape.subscription}:${shape.jobs}`;
   let text = pgFilingSql.get(key);
   if (text) return text;
   let n = 0;
@@ -300,35 +417,45 @@ function filingSqlPostgres(withContact: boolean, eventCount: number): string {
   const cols = (cs: readonly string[]) => cs.map((c) => `"${c}"`).join(', ');
   const fromRequest = (cs: readonly string[]) => cs.map((c) => (c === 'request_id' ? 'r.id' : param())).join(', ');
   text = `WITH r AS (INSERT INTO requests (${cols(REQUEST_COLUMNS)}) VALUES (${REQUEST_COLUMNS.map(param).join(', ')}) ON CONFLICT (town_id, reference) DO NOTHING RETURNING id)`;
-  if (withContact) text += `, c AS (INSERT INTO request_contacts (${cols(CONTACT_COLUMNS)}) SELECT ${fromRequest(CONTACT_COLUMNS)} FROM r)`;
-  for (let i = 0; i < eventCount; i++) text += `, e${i} AS (INSERT INTO request_events (${cols(EVENT_COLUMNS)}) SELECT ${fromRequest(EVENT_COLUMNS)} FROM r)`;
+  if (shape.contact) text += `, c AS (INSERT INTO request_contacts (${cols(CONTACT_COLUMNS)}) SELECT ${fromRequest(CONTACT_COLUMNS)} FROM r)`;
+  for (let i = 0; i < shape.events; i++) text += `, e${i} AS (INSERT INTO request_events (${cols(EVENT_COLUMNS)}) SELECT ${fromRequest(EVENT_COLUMNS)} FROM r)`;
+  if (shape.subscription) text += `, s AS (INSERT INTO request_subscribers (${cols(SUBSCRIBER_COLUMNS)}) SELECT ${fromRequest(SUBSCRIBER_COLUMNS)} FROM r)`;
+  if (shape.jobs) {
+    const arrays = JOB_COLUMNS.map((c) => `${param()}::${JOB_INTEGER_COLUMNS.has(c) ? 'integer' : 'text'}[]`).join(', ');
+    text += `, j AS (INSERT INTO jobs (${cols(JOB_COLUMNS)}) SELECT u.* FROM r CROSS JOIN unnest(${arrays}) AS u(${cols(JOB_COLUMNS)}))`;
+  }
   text += ' SELECT id FROM r';
   pgFilingSql.set(key, text);
   return text;
 }
 
 async function insertRequestPostgres(
-  trx: DbOrTx,
+  db: DbOrTx,
   r: NewRequest,
-  rows: ReturnType<typeof requestRows>,
+  rows: FilingRows,
   random: (count: number) => string,
+  extras?: { subscription: RequestSubscribersTable | null; jobs: (reference: string) => JobsTable[] },
 ): Promise<FiledRequest> {
   const { id, created_at: createdAt } = rows.request;
   const { contact, events } = rows;
-  const text = filingSqlPostgres(contact !== null, events.length);
+  const subscription = extras?.subscription ?? null;
   const rest: unknown[] = [];
   if (contact) for (const c of CONTACT_COLUMNS) if (c !== 'request_id') rest.push(contact[c]);
   for (const e of events) for (const c of EVENT_COLUMNS) if (c !== 'request_id') rest.push(e[c] ?? null);
+  if (subscription) for (const c of SUBSCRIBER_COLUMNS) if (c !== 'request_id') rest.push(subscription[c]);
   let reference: string | undefined;
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS && !reference; attempt++) {
     const candidate = newReference(r.town.referencePrefix, random);
     const row: RequestRow = { ...rows.request, reference: candidate };
-    const result = await trx.executeQuery(CompiledQuery.raw(text, [...REQUEST_COLUMNS.map((c) => row[c]), ...rest]));
+    const jobs = extras?.jobs(candidate) ?? [];
+    const text = filingSqlPostgres({ contact: contact !== null, events: events.length, subscription: subscription !== null, jobs: jobs.length > 0 });
+    const jobArrays = jobs.length > 0 ? JOB_COLUMNS.map((c) => jobs.map((j) => j[c])) : [];
+    const result = await db.executeQuery(CompiledQuery.raw(text, [...REQUEST_COLUMNS.map((c) => row[c]), ...rest, ...jobArrays]));
     if (result.rows.length > 0) reference = candidate;
   }
   if (!reference) throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
   if (r.photos && r.photos.length > 0) {
-    const photoErrors = await attachPhotos(trx, { townId: r.town.id, requestId: id, photoIds: r.photos, lang: r.lang });
+    const photoErrors = await attachPhotos(db, { townId: r.town.id, requestId: id, photoIds: r.photos, lang: r.lang });
     if (photoErrors.length > 0) throw new PhotosNotAttached(photoErrors);
   }
   return { id, reference, status: 'received' as const, createdAt, replayed: false };

@@ -11,7 +11,7 @@ import type { Db, Lang, RequestChannel } from '../platform/database/schema.ts';
 import { getActiveServiceByCode } from '../services/store.ts';
 import type { Town } from '../towns/store.ts';
 import { checkAnswers, type AnswerValue } from './answers.ts';
-import { fileRequest, findIdempotentReplay, IdempotencyKeyReusedError, type FiledRequest } from './intake-store.ts';
+import { fileRequest, findIdempotentReplay, IdempotencyKeyReusedError, prepareFiling, type FiledRequest } from './intake-store.ts';
 import { decideRouting } from './routing.ts';
 import { listRoutingRules } from './routing-store.ts';
 import { checkPhotos, PhotosNotAttached } from './photos/store.ts';
@@ -193,6 +193,9 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
   // overlap); awaited only when the request is filed, and a failure then surfaces there.
   const rulesRead = lookUp ? listRoutingRules(db, town.id) : undefined;
   rulesRead?.catch(() => undefined);
+  // So are the reads of the filing's own statement on PostgreSQL (webhooks, the town for the
+  // acknowledgement): the filing is then one more round trip (intake-store.ts prepareFiling).
+  const filingReads = lookUp ? prepareFiling(db, { townId: town.id, contactEmail: contact.email, subscribe: input.subscribe === true }) : undefined;
   const service = lookUp ? await getActiveServiceByCode(db, town.id, serviceCode) : undefined;
   let answers: Record<string, AnswerValue> = {};
   if (serviceCode && !service && !errors.some((e) => e.field === 'serviceCode')) fail('serviceCode', M.unknownService[lang]);
@@ -253,7 +256,7 @@ export async function fileServiceRequest(db: Db, input: IntakeInput): Promise<In
       routing,
       photos: input.photos,
       subscribe: input.subscribe === true && contact.email !== null,
-    });
+    }, { reads: filingReads, replayChecked: true });
     return { ok: true, filed };
   } catch (err) {
     // A photo taken by another request between the check and the filing transaction: nothing was filed.

@@ -1,9 +1,11 @@
 // Filing requests through the JSON API: every field checked, the honeypot, idempotency, references,
 // forgiving lookups. On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createWebhook, deleteWebhook } from '../../src/notifications/webhooks.ts';
 import { getActiveServiceByCode } from '../../src/services/store.ts';
 import { getTown } from '../../src/towns/store.ts';
-import { insertRequest } from '../../src/requests/intake-store.ts';
+import { fileRequest, insertRequest } from '../../src/requests/intake-store.ts';
 import { isValidPhone } from '../../src/requests/intake.ts';
 import { checkSymbol } from '../../src/requests/references.ts';
 import { createTestApp, dialects } from '../support/harness.ts';
@@ -221,5 +223,62 @@ for (const dialect of dialects) {
       expect(draws).toEqual([]);
     });
 
+    it('files the request, its "email me" subscription and the jobs it queues together; a taken reference stores none of them', async () => {
+      const town = (await getTown(t.db, 'testville'))!;
+      const service = (await getActiveServiceByCode(t.db, 'testville', 'pothole'))!;
+      const { webhook } = await createWebhook(t.db, 'testville', 'https://hooks.testville.example/in', ['request.received']);
+      try {
+        const draws = ['CCCCCCCCC', 'CCCCCCCCC', 'DDDDDDDDD'];
+        const random = () => draws.shift()!;
+        const filing = {
+          town,
+          service,
+          description: 'd',
+          location: { text: '2 Lake Road', lat: 45.1, lng: -75.2 },
+          contact: { email: 'Reporter@Example.com' },
+          subscribe: true,
+          lang: 'fr' as const,
+          channel: 'web' as const,
+        };
+        const a = await fileRequest(t.db, filing, { random });
+        const b = await fileRequest(t.db, filing, { random });
+        expect(draws).toEqual([]);
+        expect(b.reference).toBe(`TST-DDDDD-DDDD${checkSymbol('DDDDDDDDD')}`);
+        for (const filed of [a, b]) {
+          const subscribers = await t.db.selectFrom('request_subscribers').selectAll().where('request_id', '=', filed.id).execute();
+          expect(subscribers).toMatchObject([{ email: 'reporter@example.com', lang: 'fr', source: 'reporter', status: 'pending' }]);
+          const jobs = (await t.db.selectFrom('jobs').selectAll().where('created_at', '>=', filed.createdAt).execute())
+            .map((j) => ({ kind: j.kind, payload: JSON.parse(j.payload) as Record<string, never> }))
+            .filter((j) => JSON.stringify(j.payload).includes(filed.reference));
+          // The webhook's payload is the request as stored; the acknowledgement carries the confirm link.
+          const stored = await t.db.selectFrom('requests').selectAll().where('id', '=', filed.id).executeTakeFirstOrThrow();
+          expect(jobs.map((j) => j.kind).sort()).toEqual(['email', 'webhook']);
+          expect(jobs.find((j) => j.kind === 'webhook')!.payload).toMatchObject({
+            webhookId: webhook.id,
+            body: { type: 'request.received', town: 'testville', request: { reference: stored.reference, status: stored.status, createdAt: stored.created_at, lat: 45.1, lng: -75.2, locationText: '2 Lake Road' } },
+          });
+          expect(jobs.find((j) => j.kind === 'email')!.payload).toMatchObject({ to: 'Reporter@Example.com', lang: 'fr', template: 'request-received-subscribe' });
+        }
+        // Nothing was stored under the reference that was taken when `b` drew it, but `a`'s own.
+        expect(await t.db.selectFrom('request_subscribers').select('id').where('request_id', 'in', [a.id, b.id]).execute()).toHaveLength(2);
+      } finally {
+        await deleteWebhook(t.db, 'testville', webhook.id);
+      }
+    });
+
+    it.skipIf(dialect.name !== 'postgres')('on PostgreSQL, writes a filing without photos in one statement, outside any transaction', async () => {
+      const query = vi.spyOn(pg.Client.prototype, 'query');
+      try {
+        expect((await file({ ...valid, subscribe: true })).status).toBe(201);
+        const texts = query.mock.calls.map(([q]) => String(typeof q === 'string' ? q : (q as { text: string }).text).trim().toLowerCase());
+        expect(texts.filter((q) => /^(begin|commit|rollback|savepoint)\b/.test(q))).toEqual([]);
+        // The filing's writes (rate limits and the server's secrets aside): the request, its contact, events, subscription and jobs at once.
+        const writes = texts.filter((q) => !q.startsWith('select') && /"?(requests|request_contacts|request_events|request_subscribers|jobs)"? \(/.test(q));
+        expect(writes).toHaveLength(1);
+        for (const table of ['requests', 'request_contacts', 'request_events', 'request_subscribers', 'jobs']) expect(writes[0]).toContain(`insert into ${table} (`);
+      } finally {
+        query.mockRestore();
+      }
+    });
   });
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { DbOrTx, Lang } from '../database/schema.ts';
-import { enqueue } from './outbox.ts';
+import { enqueueJob, type JobSpec } from './outbox.ts';
 import type { JobHandler } from './worker.ts';
 
 export const EMAIL_KIND = 'email';
@@ -117,20 +117,24 @@ export function renderEmailTemplate(dir: string, name: string, lang: Lang, vars:
   return { subject: match[1]!.trim(), text: match[2]!.trimEnd() + '\n', ...(html === undefined ? {} : { html }) };
 }
 
-/** Renders a template and queues the message (in the caller's transaction when `db` is one). */
-export async function enqueueEmail(
-  db: DbOrTx,
-  m: {
-    to: string;
-    lang: Lang;
-    templateDir: string;
-    template: string;
-    vars: Record<string, string>;
-    townId?: string | null;
-    headers?: Record<string, string>;
-  },
-): Promise<string> {
+export interface EmailToQueue {
+  to: string;
+  lang: Lang;
+  templateDir: string;
+  template: string;
+  vars: Record<string, string>;
+  townId?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** The job of an email: the template rendered now, so the outbox holds exactly what is sent. */
+export function emailJob(m: EmailToQueue): JobSpec {
   const { subject, text, html } = renderEmailTemplate(m.templateDir, m.template, m.lang, m.vars);
   const message: EmailMessage = { to: m.to, lang: m.lang, template: m.template, subject, text, ...(html ? { html } : {}), ...(m.headers ? { headers: m.headers } : {}) };
-  return enqueue(db, EMAIL_KIND, message, undefined, { townId: m.townId ?? null });
+  return { kind: EMAIL_KIND, payload: message, townId: m.townId ?? null };
+}
+
+/** Renders a template and queues the message (in the caller's transaction when `db` is one). */
+export async function enqueueEmail(db: DbOrTx, m: EmailToQueue): Promise<string> {
+  return enqueueJob(db, emailJob(m));
 }

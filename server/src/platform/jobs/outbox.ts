@@ -42,6 +42,63 @@ const toJob = (r: JobsTable): Job => ({
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/**
+ * A job to queue, described: what enqueue() inserts. A caller that writes its change in one statement
+ * (requests/intake-store.ts on PostgreSQL) inserts the jobRow()s of its specs there instead.
+ */
+export interface JobSpec {
+  kind: string;
+  payload: unknown;
+  townId: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A chosen id makes the job once-only: the same id enqueued again (another instance, a later tick) adds nothing. */
+  id?: string;
+}
+
+/** The columns of a jobs row, in the order jobRow() and the compiled INSERT give them. */
+export const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'town_id',
+  'payload',
+  'run_at',
+  'attempts',
+  'max_attempts',
+  'last_error',
+  'locked_until',
+  'done_at',
+  'failed_at',
+  'result',
+  'created_at',
+] as const satisfies readonly (keyof JobsTable)[];
+
+/** The row a new job is stored as: due at once (or at `runAt`), no attempt yet. */
+export function jobRow(spec: JobSpec, now: string = nowIso()): JobsTable {
+  return {
+    id: spec.id ?? newId(),
+    kind: spec.kind,
+    town_id: spec.townId,
+    payload: JSON.stringify(spec.payload),
+    run_at: spec.runAt ? spec.runAt.toISOString() : now,
+    attempts: 0,
+    max_attempts: spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    last_error: null,
+    locked_until: null,
+    done_at: null,
+    failed_at: null,
+    result: null,
+    created_at: now,
+  };
+}
+
+/** Queues a job (in the caller's transaction when `db` is one); answers its id. */
+export async function enqueueJob(db: DbOrTx, spec: JobSpec): Promise<string> {
+  const row = jobRow(spec);
+  await insertJob(db, ...JOB_COLUMNS.map((c) => row[c]));
+  return row.id;
+}
+
 export async function enqueue(
   db: DbOrTx,
   kind: string,
@@ -49,32 +106,14 @@ export async function enqueue(
   runAt?: Date,
   opts: { townId?: string | null; maxAttempts?: number; id?: string } = {},
 ): Promise<string> {
-  // A chosen id makes the job once-only: the same id enqueued again (another instance, a later tick) adds nothing.
-  const id = opts.id ?? newId();
-  const now = nowIso();
-  await insertJob(db, id, kind, opts.townId ?? null, JSON.stringify(payload), runAt ? runAt.toISOString() : now, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, now);
-  return id;
+  return enqueueJob(db, { kind, payload, townId: opts.townId ?? null, runAt, maxAttempts: opts.maxAttempts, id: opts.id });
 }
 
 // Compiled once (platform/database/prepared.ts): every filing queues a job or two.
-const insertJob = preparedQuery<[string, string, string | null, string, string, number, string], never>((db, arg) =>
+const insertJob = preparedQuery<unknown[], never>((db, arg) =>
   db
     .insertInto('jobs')
-    .values({
-      id: arg(0),
-      kind: arg(1),
-      town_id: arg(2),
-      payload: arg(3),
-      run_at: arg(4),
-      attempts: 0,
-      max_attempts: arg(5),
-      last_error: null,
-      locked_until: null,
-      done_at: null,
-      failed_at: null,
-      result: null,
-      created_at: arg(6),
-    })
+    .values(Object.fromEntries(JOB_COLUMNS.map((c, i) => [c, arg(i)])) as unknown as JobsTable)
     .onConflict((oc) => oc.column('id').doNothing()),
 );
 
@@ -87,8 +126,8 @@ const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof 
 export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, now = new Date()): Promise<Job[]> {
   const at = now.toISOString();
   const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
-  const claim = async (trx: DbOrTx) => {
-    let q = trx
+  const due = (q: DbOrTx) =>
+    q
       .selectFrom('jobs')
       .select('id')
       .where('done_at', 'is', null)
@@ -98,8 +137,21 @@ export async function claimDueJobs(db: DbOrTx, limit: number, leaseMs: number, n
       .orderBy('run_at')
       .orderBy('id')
       .limit(limit);
-    if (isPostgres(trx)) q = q.forUpdate().skipLocked();
-    const ids = (await q.execute()).map((r) => r.id);
+  if (isPostgres(db)) {
+    // One statement (atomic on its own, no BEGIN/COMMIT): the due jobs locked (SKIP LOCKED: another
+    // worker's claim in progress is passed over) in a CTE, which PostgreSQL runs once, then updated.
+    const rows = await db
+      .with('due', () => due(db).forUpdate().skipLocked())
+      .updateTable('jobs')
+      .from('due')
+      .set((eb) => ({ locked_until: lockedUntil, attempts: eb('jobs.attempts', '+', 1) }))
+      .whereRef('jobs.id', '=', 'due.id')
+      .returningAll('jobs')
+      .execute();
+    return rows.sort((a, b) => (a.run_at < b.run_at ? -1 : a.run_at > b.run_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toJob);
+  }
+  const claim = async (trx: DbOrTx) => {
+    const ids = (await due(trx).execute()).map((r) => r.id);
     if (ids.length === 0) return [];
     await trx
       .updateTable('jobs')
