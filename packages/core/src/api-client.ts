@@ -200,7 +200,7 @@ export class ApiClient {
   }
 
   // What each element asks for is written beside it (request-form/src/requests-api.ts,
-  // request-status/src/status-api.ts, kb-api.ts and services-api.ts here, the console's auth-api.ts):
+  // request-status/src/status-api.ts, kb-search/src/article-api.ts, services-api.ts here, the console's staff-api.ts):
   // a page then downloads only the calls its elements make.
 }
 

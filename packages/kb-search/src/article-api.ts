@@ -1,6 +1,11 @@
-// One article's body (fetched only when it is opened), its feedback, and the settled searches.
+// The knowledge base's public calls: the article list (index-cache.ts), one article's body (fetched
+// only when it is opened), its feedback, and the settled searches.
 import { ApiError, NetworkError } from '@munikit/core';
-import type { ApiClient, Lang } from '@munikit/core';
+import type { ApiClient, KbArticleSummary, Lang } from '@munikit/core';
+
+export async function kbArticles(client: ApiClient, town: string, lang: Lang): Promise<KbArticleSummary[]> {
+  return (await client.get<{ articles: KbArticleSummary[] }>(`/towns/${encodeURIComponent(town)}/kb/articles`, { lang })).articles;
+}
 
 export interface KbArticleLink {
   id: string;

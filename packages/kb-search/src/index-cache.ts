@@ -2,7 +2,7 @@
 // 304), kept on this device so search still works offline or on a flaky line.
 import { ApiError, NetworkError, prefetchedOrFetch, reportBlockedOrigin } from '@munikit/core';
 import type { ApiClient, Lang } from '@munikit/core';
-import { kbArticles } from '@munikit/core/kb-api';
+import { kbArticles } from './article-api.ts';
 
 export interface KbIndexCategory {
   id: string;

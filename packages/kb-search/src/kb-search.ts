@@ -10,6 +10,7 @@ import { kbSearchStyles } from './kb-search.styles.ts';
 import type { KbArticleView } from './article-api.ts';
 import type { SearchHit } from './search/engine.ts';
 import type { KbSearchView } from './view.ts';
+import { adoptStyles } from '@munikit/core/adopt-styles';
 
 // The events' classes are in events.ts (and the package's index.ts): the box never fires one.
 export type { KbSearchDetail, KbArticleOpenDetail } from './events.ts';
@@ -181,7 +182,10 @@ export class MuniKbSearch extends MuniElement {
   /** The view's code: asked for once, and again after a failure (a retry, the next key or focus). */
   private more(): Promise<KbSearchView | undefined> {
     this.viewLoading ??= import('./view.ts').then(
-      (m) => (this.view = new m.KbSearchView(this, this.early)),
+      (m) => {
+        adoptStyles(this, m.viewStyles);
+        return (this.view = new m.KbSearchView(this, this.early));
+      },
       () => {
         this.viewLoading = undefined;
         this.errorMessage = this.t('networkError');

@@ -9,7 +9,8 @@ import { focusAfterRender } from '@munikit/core';
 import { adoptStyles } from '@munikit/core/adopt-styles';
 import type { Lang } from '@munikit/core';
 import type { MuniKbSearch } from './kb-search.ts';
-import { viewStyles } from './view.styles.ts';
+// Adopted by the element when this code arrives (kb-search.ts), with the same helper the article uses.
+export { viewStyles } from './view.styles.ts';
 import { KbArticleOpenEvent, KbSearchEvent } from './events.ts';
 import { loadIndex } from './index-cache.ts';
 import type { KbIndex, KbIndexArticle, KbIndexCategory } from './index-cache.ts';
@@ -65,7 +66,6 @@ export class KbSearchView {
   /** `early`: the resident typed, or pressed Enter, before this arrived; answered as if it had been here. */
   constructor(host: MuniKbSearch, early?: 'input' | 'submit') {
     this.host = host;
-    adoptStyles(host, viewStyles);
     Object.assign(host, {
       hits: [],
       otherHits: [],

@@ -21,6 +21,11 @@ describe('munikit.js loader', () => {
     document.body.append(later);
     await waitUntil(() => customElements.get('muni-kb-search'), 'added tag not loaded');
     expect(customElements.get('muni-request-form')).to.equal(undefined);
+    // Their later code follows the first render (idle time): let it arrive before the test ends (a page
+    // left with a module still loading can keep the test runner from ever closing it).
+    const status = document.querySelector('muni-request-status') as unknown as { result?: unknown };
+    const search = later.querySelector('muni-kb-search') as unknown as { view?: unknown };
+    await waitUntil(() => status.result && search.view, 'later code not loaded', { timeout: 20_000 });
     document.querySelectorAll('muni-request-status, muni-kb-search').forEach((n) => n.remove());
     later.remove();
   });
@@ -38,6 +43,7 @@ describe('munikit.js loader', () => {
     const form = section.firstElementChild as HTMLElement & { loadState?: string };
     await waitUntil(() => form.loadState === 'ready', 'form not ready', { timeout: 20_000 });
     expect(stub.calls.map((c) => `${c.url.pathname}${c.url.search}`)).to.deep.equal(['/api/v1/towns/lakeview/services?lang=fr']);
+    await waitUntil(() => (form as { steps?: unknown }).steps, 'later steps not loaded', { timeout: 20_000 });
     section.remove();
   });
 });

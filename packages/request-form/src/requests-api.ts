@@ -1,5 +1,5 @@
 // The calls the report form makes besides the service list (core's services-api.ts).
-import type { ApiClient, Lang, NearbyRequests, NewServiceRequest, SubmittedRequest, UploadedPhoto } from '@munikit/core';
+import type { ApiClient, KbArticleSummary, Lang, NearbyRequests, NewServiceRequest, SubmittedRequest, UploadedPhoto } from '@munikit/core';
 
 const townPath = (town: string) => `/towns/${encodeURIComponent(town)}`;
 
@@ -22,6 +22,11 @@ export function uploadPhoto(client: ApiClient, town: string, photo: Blob, lang?:
 /** "This is my problem too": follow a request instead of filing it again, optionally with email. */
 export function followRequest(client: ApiClient, town: string, reference: string, email: string | null, lang: Lang): Promise<unknown> {
   return client.post(`${townPath(town)}/requests/${encodeURIComponent(reference)}/followers`, { email, lang }, { headers: { 'Accept-Language': lang } });
+}
+
+/** The town's published articles (their summaries), from which the form suggests answers for the chosen service. */
+export async function articlesToSuggest(client: ApiClient, town: string, lang: Lang): Promise<KbArticleSummary[]> {
+  return (await client.get<{ articles: KbArticleSummary[] }>(`${townPath(town)}/kb/articles`, { lang })).articles;
 }
 
 /** Open requests of a service near a point (within about 50 m) or at the same address. */

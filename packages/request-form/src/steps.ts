@@ -19,8 +19,7 @@ import { enqueue, flush, queued } from './outbox.ts';
 import type { FlushResult, QueuedRequest } from './outbox.ts';
 import { currentPosition } from './geolocation.ts';
 import type { GeoProblem } from './geolocation.ts';
-import { kbArticles } from '@munikit/core/kb-api';
-import { followRequest, nearbyRequests, submitRequest, uploadPhoto as postPhoto } from './requests-api.ts';
+import { articlesToSuggest, followRequest, nearbyRequests, submitRequest, uploadPhoto as postPhoto } from './requests-api.ts';
 
 type El = MuniRequestForm;
 
@@ -119,7 +118,7 @@ export async function loadArticles(el: El): Promise<void> {
   el.articlesLoading = true;
   const lang = el.uiLang;
   try {
-    const articles = await kbArticles(el.client, el.townId, lang);
+    const articles = await articlesToSuggest(el.client, el.townId, lang);
     if (lang === el.uiLang) el.articles = articles;
   } catch {
     if (lang === el.uiLang) el.articles = [];

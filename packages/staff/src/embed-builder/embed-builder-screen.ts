@@ -12,7 +12,6 @@ import { AA_TEXT, AA_UI, contrastRatio, formatRatio } from './contrast.ts';
 import { THEME_COLOURS, snippet, type EmbedOptions, type EmbedTag, type ThemeColour } from './snippet.ts';
 import { EMBED_NS } from './embed-builder-screen.i18n.ts';
 import { embedBuilderStyles } from './embed-builder-screen.styles.ts';
-import { kbCategories } from '@munikit/core/kb-api';
 import { services as fetchServices } from '@munikit/core/services-api';
 
 const TAGS: EmbedTag[] = ['muni-kb-search', 'muni-request-form', 'muni-request-status'];
@@ -75,7 +74,10 @@ export class MuniStaffEmbedBuilder extends MuniElement {
     task: async ([town, lang]: readonly [string, Lang]) => {
       if (!town) return initialState;
       const client = this.staff.value!.client;
-      const [categories, services] = await Promise.all([kbCategories(client, town, lang), fetchServices(client, town, lang)]);
+      const [categories, services] = await Promise.all([
+        client.get<{ categories: KbCategory[] }>(`/towns/${encodeURIComponent(town)}/kb/categories`, { lang }).then((r) => r.categories),
+        fetchServices(client, town, lang),
+      ]);
       return { categories, services };
     },
     args: () => [this.town_(), this.uiLang] as const,
