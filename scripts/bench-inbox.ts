@@ -9,7 +9,7 @@
 // as a slow baseline. Outside `npm test`; never asserts.
 //
 // Settings (environment): BENCH_REQUESTS (100000), BENCH_RUNS (40 timed calls per case),
-// BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/wt_inbox; off skips PostgreSQL),
+// BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test, the database every machine here has; off skips PostgreSQL),
 // BENCH_SQLITE_FILE (seed SQLite into this new file and keep it), BENCH_PG_SCHEMA (seed PostgreSQL into
 // this new schema and keep it), BENCH_REUSE=1 (time those kept databases again without seeding).
 // Plans of the same cases: scripts/inbox-plans.ts.
@@ -29,7 +29,7 @@ import { seedDemoTown } from '../server/src/seed/seed.ts';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wt_inbox';
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TOWN = 'lakeview';
 const EMAIL = 'bench@lakeview.example';
 const PASSWORD = 'bench inbox passphrase long enough';
