@@ -55,11 +55,15 @@ async function keepAll(cache, urls, seen) {
     urls.map(async (url) => {
       if (seen.has(url.href)) return;
       seen.add(url.href);
-      // Asked again later for what is new on the page: what is kept already stays (chunks never change).
-      if (await cache.match(keyFor(url), { ignoreVary: true })) return;
-      const res = await fetch(url).catch(() => undefined);
-      if (!res?.ok) return;
-      await cache.put(keyFor(url), res.clone());
+      // What is kept already stays (chunks never change), but its imports are still looked for: a chunk
+      // the page loaded once this worker was in control was kept by the fetch handler, which does not
+      // follow imports (the search's view, whose search library loads only on the first key).
+      let res = await cache.match(keyFor(url), { ignoreVary: true });
+      if (!res) {
+        res = await fetch(url).catch(() => undefined);
+        if (!res?.ok) return;
+        await cache.put(keyFor(url), res.clone());
+      }
       if (!url.pathname.startsWith('/widgets/chunks/')) return;
       const imports = [...(await res.text()).matchAll(IMPORT)].map((m) => new URL(/** @type {string} */ (m[1]), url));
       await keepAll(cache, imports.filter(cacheable), seen);
