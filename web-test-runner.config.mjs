@@ -35,9 +35,9 @@ function countsReporter() {
 export default {
   files: ['packages/*/test/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: with two, a page whose tests ended while its elements' later code was still
-  // loading sometimes never reported back (the munikit loader tests beside the search-engine ones,
-  // about one run in two; idle CPU, not a loop); one at a time costs about 20 s and never did.
+  // One page at a time (about 20 s slower than two). A page whose tests ended while its elements'
+  // later code was still loading sometimes never reported back: the munikit.js loader tests, which
+  // load every element's real code on one page, now run end to end instead (tests/e2e/loader.test.ts).
   concurrency: 1,
   // Generous: a busy two-core machine can take seconds to resize a photo or load a lazy chunk.
   testFramework: { config: { timeout: 30000 } },
