@@ -16,6 +16,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { bakeTowns } from '../server/src/site/bake-towns.ts';
 
 const KB = 1024;
 export const BUDGETS = { firstElement: 30 * KB, allResident: 60 * KB };
@@ -24,10 +25,10 @@ const RESIDENT = ['kb-search', 'request-form', 'request-status'];
 
 const dir = join(import.meta.dirname, '..', 'dist', 'widgets');
 /** The town a one-town server writes into munikit.js (the demo town's values). */
-const BAKED_TOWN = JSON.stringify(JSON.stringify([{ id: 'lakeview', defaultLanguage: 'en', languages: ['en', 'fr'] }]));
+const DEMO_TOWN = [{ id: 'lakeview', defaultLanguage: 'en', languages: ['en', 'fr'] }];
 const read = (file: string): Buffer => {
   const bytes = readFileSync(join(dir, file));
-  return file === 'munikit.js' ? Buffer.from(bytes.toString().replace(/(["'`])__MUNIKIT_TOWNS__\1/, () => BAKED_TOWN)) : bytes;
+  return file === 'munikit.js' ? Buffer.from(bakeTowns(bytes.toString(), DEMO_TOWN)) : bytes;
 };
 const gz = (file: string) => gzipSync(read(file), { level: 9 }).length;
 const br = (file: string) => brotliCompressSync(read(file)).length;

@@ -10,8 +10,8 @@ import type { Context } from 'hono';
 import type { TownDirectory } from '../towns/directory.ts';
 import { languagesOf } from '../towns/settings-routes.ts';
 import { chooseEncoding, encodedEtag } from '../platform/http/compression.ts';
+import { bakeTowns } from './bake-towns.ts';
 
-const PLACEHOLDER = /(["'`])__MUNIKIT_TOWNS__\1/;
 
 interface Built {
   key: string;
@@ -35,7 +35,7 @@ export function loaderScript(widgetsDir: string, towns: TownDirectory) {
     const key = `${found.mtimeMs} ${found.size} ${JSON.stringify(baked)}`;
     if (built?.key === key) return built;
     const source = await readFile(file, 'utf8');
-    const text = baked.length > 0 ? source.replace(PLACEHOLDER, () => JSON.stringify(JSON.stringify(baked))) : source;
+    const text = baked.length > 0 ? bakeTowns(source, baked) : source;
     const identity = Buffer.from(text);
     built = {
       key,
